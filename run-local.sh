@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Runs Scenery on this machine: a local Kafka broker and the four services in JVM mode on 127.0.0.1:8080-8083,
+# against the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379).
+#
+#   ./run-local.sh [VIDEO]          start what is not running, process VIDEO (default: the committed sample),
+#                                   write out/<task-id>/result.json and report.html, stop what it started
+#   ./run-local.sh up               start everything and leave it running
+#   ./run-local.sh process VIDEO    process VIDEO against a running stack
+#   ./run-local.sh down             stop everything that "up" started
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+VERSION="0.1.0-SNAPSHOT"
+VAR="$ROOT/var"
+LOG_DIR="$VAR/log"
+PID_DIR="$VAR/run"
+STORAGE="${SCENERY_STORAGE_ROOT:-$VAR/storage}"
+SAMPLE="$ROOT/samples/sample-recording.mp4"
+KAFKA_PORT=9092
+SERVICES=(ingest-service:8080 slicer-service:8081 vlm-service:8082 audit-service:8083)
+STARTED=()
+
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "error: $*"; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_prerequisites() {
+  command -v java >/dev/null || fail "java not found; install a JDK 17 or newer (apt-get install -y openjdk-17-jdk-headless)"
+  command -v mvn >/dev/null || fail "mvn not found; install Maven (apt-get install -y maven)"
+  command -v curl >/dev/null || fail "curl not found; install it (apt-get install -y curl)"
+  if ! port_open 5432; then
+    fail "PostgreSQL is not reachable on 127.0.0.1:5432.
+  Start it:    pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
+  Install it:  apt-get install -y postgresql   (then allow trust auth for 127.0.0.1 in pg_hba.conf)"
+  fi
+  if ! port_open 6379; then
+    fail "Redis is not reachable on 127.0.0.1:6379.
+  Start it:    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no
+  Install it:  apt-get install -y redis-server"
+  fi
+}
+
+# Rebuilds with Maven when a runnable jar is missing or older than its module's sources.
+build_if_needed() {
+  local stale=0 module jar
+  for module in kafka-broker cli ingest-service slicer-service vlm-service audit-service; do
+    case "$module" in
+      kafka-broker) jar="$ROOT/kafka-broker/target/kafka-broker-$VERSION.jar" ;;
+      cli) jar="$ROOT/cli/target/cli-$VERSION.jar" ;;
+      *) jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar" ;;
+    esac
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+      stale=1
+    fi
+  done
+  for module in events storage; do
+    jar="$ROOT/$module/target/$module-$VERSION.jar"
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+      stale=1
+    fi
+  done
+  if [[ $stale == 1 ]]; then
+    say "building (mvn -B -q -DskipTests install) ..."
+    (cd "$ROOT" && mvn -B -q -DskipTests install) || fail "the build failed; run 'mvn -B -DskipTests install' to see why"
+  fi
+}
+
+ensure_database() {
+  command -v psql >/dev/null || fail "psql not found; install the PostgreSQL client (apt-get install -y postgresql-client)"
+  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1" >/dev/null 2>&1; then
+    fail "PostgreSQL on 127.0.0.1:5432 refused user postgres; allow trust auth for 127.0.0.1 in pg_hba.conf"
+  fi
+  if [[ "$(psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'scenery'")" != "1" ]]; then
+    say "creating database scenery"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE scenery" >/dev/null
+  fi
+}
+
+kafka_check() {
+  java -cp "$ROOT/kafka-broker/target/kafka-broker-$VERSION.jar:$ROOT/kafka-broker/target/lib/*" \
+    io.scenery.kafka.LocalKafkaBroker check --port "$KAFKA_PORT" >/dev/null 2>&1
+}
+
+start_kafka() {
+  if port_open "$KAFKA_PORT"; then
+    kafka_check || fail "port $KAFKA_PORT is taken by something that is not a ready Kafka broker with the Scenery topics"
+    say "kafka: already running on 127.0.0.1:$KAFKA_PORT"
+    return
+  fi
+  say "kafka: starting on 127.0.0.1:$KAFKA_PORT (log: $LOG_DIR/kafka.log)"
+  nohup java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m \
+    -cp "$ROOT/kafka-broker/target/kafka-broker-$VERSION.jar:$ROOT/kafka-broker/target/lib/*" \
+    io.scenery.kafka.LocalKafkaBroker start --port "$KAFKA_PORT" --data-dir "$VAR/kafka" \
+    >"$LOG_DIR/kafka.log" 2>&1 &
+  echo $! >"$PID_DIR/kafka.pid"
+  STARTED+=(kafka)
+  local waited=0
+  until kafka_check; do
+    kill -0 "$(cat "$PID_DIR/kafka.pid")" 2>/dev/null || fail "kafka exited during start-up; see $LOG_DIR/kafka.log"
+    ((waited += 1))
+    ((waited < 90)) || fail "kafka did not become ready within 90 s; see $LOG_DIR/kafka.log"
+    sleep 1
+  done
+}
+
+start_service() {
+  local name="$1" port="$2"
+  if port_open "$port"; then
+    curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 \
+      || fail "port $port is taken by something that is not a ready $name"
+    say "$name: already running on 127.0.0.1:$port"
+    return
+  fi
+  say "$name: starting on 127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+  SCENERY_STORAGE_ROOT="$STORAGE" QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    nohup java -Xmx768m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$PID_DIR/$name.pid"
+  STARTED+=("$name")
+}
+
+await_service() {
+  local name="$1" port="$2" waited=0
+  until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    if [[ -f "$PID_DIR/$name.pid" ]] && ! kill -0 "$(cat "$PID_DIR/$name.pid")" 2>/dev/null; then
+      fail "$name exited during start-up; see $LOG_DIR/$name.log"
+    fi
+    ((waited += 1))
+    ((waited < 180)) || fail "$name was not ready within 180 s; see $LOG_DIR/$name.log"
+    sleep 1
+  done
+}
+
+up() {
+  check_prerequisites
+  build_if_needed
+  mkdir -p "$LOG_DIR" "$PID_DIR" "$STORAGE"
+  ensure_database
+  start_kafka
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    start_service "${entry%%:*}" "${entry##*:}"
+  done
+  for entry in "${SERVICES[@]}"; do
+    await_service "${entry%%:*}" "${entry##*:}"
+  done
+  say "stack ready: ingest 8080, slicer 8081, vlm 8082, audit 8083, kafka $KAFKA_PORT"
+}
+
+stop_one() {
+  local name="$1" pid_file="$PID_DIR/$1.pid" pid waited=0
+  [[ -f "$pid_file" ]] || return 0
+  pid="$(cat "$pid_file")"
+  if kill -0 "$pid" 2>/dev/null; then
+    say "$name: stopping"
+    kill "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null && ((waited < 30)); do sleep 1; ((waited += 1)); done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+}
+
+down() {
+  local entry
+  for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done
+  stop_one kafka
+}
+
+stop_started() {
+  local name
+  for name in "${STARTED[@]}"; do
+    [[ "$name" == kafka ]] || stop_one "$name"
+  done
+  for name in "${STARTED[@]}"; do
+    [[ "$name" != kafka ]] || stop_one kafka
+  done
+}
+
+process() {
+  local video="$1"
+  [[ -f "$video" ]] || fail "video not found: $video"
+  [[ -f "$ROOT/cli/target/cli-$VERSION.jar" ]] || build_if_needed
+  java -cp "$ROOT/cli/target/cli-$VERSION.jar:$ROOT/cli/target/lib/*" io.scenery.cli.SceneryCli \
+    process "$video" --out "$ROOT/out"
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  process)
+    [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO"
+    process "$2" ;;
+  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *)
+    video="${1:-$SAMPLE}"
+    [[ -f "$video" ]] || fail "video not found: $video"
+    video="$(cd "$(dirname "$video")" && pwd)/$(basename "$video")"
+    trap stop_started EXIT
+    up
+    process "$video" ;;
+esac
