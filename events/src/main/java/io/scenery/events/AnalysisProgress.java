@@ -28,7 +28,7 @@ public record AnalysisProgress(
         double percent,
         String message,
         Integer sceneCount,
-        Instant timestamp) {
+        Instant timestamp) implements TaskEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

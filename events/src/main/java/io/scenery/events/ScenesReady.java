@@ -17,7 +17,7 @@ public record ScenesReady(
         SlicingStats stats,
         List<DetectType> detectTypes,
         String traceparent,
-        Instant timestamp) {
+        Instant timestamp) implements TaskEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -21,7 +21,7 @@ public record VideoUploaded(
         SlicingParameters slicing,
         List<DetectType> detectTypes,
         String traceparent,
-        Instant uploadedAt) {
+        Instant uploadedAt) implements TaskEvent {
 
     public static final int SCHEMA_VERSION = 1;
 }

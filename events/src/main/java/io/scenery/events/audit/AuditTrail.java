@@ -40,19 +40,25 @@ public class AuditTrail {
      */
     public CompletableFuture<Void> record(String action, UUID taskId, String outcome, Duration duration,
                                           Map<String, String> attributes) {
-        return record(action, AuditEvent.SYSTEM_ACTOR, taskId, outcome, duration, attributes);
+        return record(action, AuditEvent.SYSTEM_ACTOR, taskId.toString(), outcome, duration, attributes);
     }
 
     /** Records an action on a task by the given actor. */
     public CompletableFuture<Void> record(String action, String actor, UUID taskId, String outcome,
                                           Duration duration, Map<String, String> attributes) {
+        return record(action, actor, taskId.toString(), outcome, duration, attributes);
+    }
+
+    /** Records an action by the given actor on any target, such as a task or video id. */
+    public CompletableFuture<Void> record(String action, String actor, String target, String outcome,
+                                          Duration duration, Map<String, String> attributes) {
         AuditEvent event = new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID(), TraceContext.currentTraceId(),
-                service, action, actor, taskId.toString(), outcome, duration.toNanos() / 1000,
+                service, action, actor, target, outcome, duration.toNanos() / 1000,
                 Map.copyOf(attributes), Instant.now());
-        CompletableFuture<Void> acknowledged = KeyedMessages.send(emitter, taskId, event);
+        CompletableFuture<Void> acknowledged = KeyedMessages.send(emitter, target, event);
         acknowledged.whenComplete((ignored, error) -> {
             if (error != null) {
-                LOG.errorf(error, "Audit event not delivered for task %s: %s", taskId, event);
+                LOG.errorf(error, "Audit event not delivered for target %s: %s", target, event);
             }
         });
         return acknowledged;

@@ -22,8 +22,13 @@ public final class KeyedMessages {
      * The returned stage completes when the broker acknowledged the record, or fails with the send error.
      */
     public static <T> Message<T> keyed(UUID taskId, T payload, CompletableFuture<Void> acknowledged) {
+        return keyed(taskId.toString(), payload, acknowledged);
+    }
+
+    /** Wraps a payload in a message with the given record key; see {@link #keyed(UUID, Object, CompletableFuture)}. */
+    public static <T> Message<T> keyed(String key, T payload, CompletableFuture<Void> acknowledged) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(taskId.toString())
+                .withKey(key)
                 .build();
         return Message.of(payload)
                 .addMetadata(metadata)
@@ -39,8 +44,18 @@ public final class KeyedMessages {
 
     /** Sends a keyed message without waiting; the returned future completes once the broker acknowledged it. */
     public static <T> CompletableFuture<Void> send(Emitter<T> emitter, UUID taskId, T payload) {
+        return send(emitter, taskId.toString(), payload);
+    }
+
+    /** Sends a message with the given record key without waiting; the future completes on the broker's acknowledgement. */
+    public static <T> CompletableFuture<Void> send(Emitter<T> emitter, String key, T payload) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        emitter.send(keyed(taskId, payload, acknowledged));
+        try {
+            emitter.send(keyed(key, payload, acknowledged));
+        } catch (RuntimeException e) {
+            // Emitter.send throws when the channel is down or its buffer is full; report it through the future.
+            acknowledged.completeExceptionally(e);
+        }
         return acknowledged;
     }
 

@@ -1,0 +1,119 @@
+package io.scenery.events.audit;
+
+import io.scenery.events.AuditEvent;
+import io.scenery.events.TaskEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** Implements {@link Audited} for plain, {@code Uni} and {@code CompletionStage} methods alike. */
+@Audited
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 100)
+public class AuditedInterceptor {
+
+    private final AuditTrail trail;
+    private final Instance<Principal> principal;
+
+    public AuditedInterceptor(AuditTrail trail, Instance<Principal> principal) {
+        this.trail = trail;
+        this.principal = principal;
+    }
+
+    @AroundInvoke
+    Object record(InvocationContext context) throws Exception {
+        String action = action(context.getMethod());
+        String target = target(context);
+        String actor = actor();
+        long started = System.nanoTime();
+
+        Object result;
+        try {
+            result = context.proceed();
+        } catch (Exception | Error e) {
+            publish(action, actor, target, AuditEvent.failed(e), started);
+            throw e;
+        }
+
+        if (result instanceof Uni<?> uni) {
+            return uni.onItemOrFailure().invoke((item, failure) ->
+                    publish(action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(failure), started));
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return stage.whenComplete((item, failure) ->
+                    publish(action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(unwrap(failure)), started));
+        }
+        publish(action, actor, target, AuditEvent.SUCCESS, started);
+        return result;
+    }
+
+    private void publish(String action, String actor, String target, String outcome, long startedNanos) {
+        trail.record(action, actor, target, outcome, Duration.ofNanos(System.nanoTime() - startedNanos), Map.of());
+    }
+
+    private static String action(Method method) {
+        Audited audited = method.getAnnotation(Audited.class);
+        if (audited == null) {
+            audited = method.getDeclaringClass().getAnnotation(Audited.class);
+        }
+        String action = audited == null ? "" : audited.value();
+        return action.isEmpty() ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : action;
+    }
+
+    private static String target(InvocationContext context) {
+        Object[] arguments = context.getParameters();
+        Annotation[][] annotations = context.getMethod().getParameterAnnotations();
+        for (int i = 0; i < arguments.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof AuditTarget && arguments[i] != null) {
+                    return String.valueOf(arguments[i]);
+                }
+            }
+        }
+        for (Object argument : arguments) {
+            if (argument instanceof UUID id) {
+                return id.toString();
+            }
+        }
+        for (Object argument : arguments) {
+            if (argument instanceof TaskEvent event && event.taskId() != null) {
+                return event.taskId().toString();
+            }
+        }
+        return "unknown";
+    }
+
+    /** Returns the authenticated principal's name, or {@code system} outside a request or without security. */
+    private String actor() {
+        try {
+            if (principal.isResolvable()) {
+                String name = principal.get().getName();
+                if (name != null && !name.isBlank()) {
+                    return name;
+                }
+            }
+        } catch (ContextNotActiveException e) {
+            // Kafka consumers and scheduled jobs run without a request context: the actor is the system.
+        }
+        return AuditEvent.SYSTEM_ACTOR;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            return failure.getCause();
+        }
+        return failure;
+    }
+}
