@@ -1,0 +1,55 @@
+package io.scenery.vlm;
+
+import io.scenery.events.DetectType;
+import io.scenery.vlm.repository.DetectTypeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One analysis of one task for one detect type; processed and total count keyframes. */
+@Entity
+@Table(name = "analysis")
+public class Analysis {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "task_id", nullable = false)
+    public UUID taskId;
+
+    @Convert(converter = DetectTypeConverter.class)
+    @Column(name = "detect_type", nullable = false)
+    public DetectType detectType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AnalysisStatus status;
+
+    @Column(nullable = false)
+    public int processed;
+
+    @Column(nullable = false)
+    public int total;
+
+    /** The reason the analysis failed or was cancelled, null otherwise. */
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+}

@@ -1,0 +1,110 @@
+package io.scenery.vlm.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Tunables of vlm-service. Pixel sizes are in the pixels of the analysed image. */
+@ConfigMapping(prefix = "scenery.vlm")
+public interface VlmConfig {
+
+    Detector detector();
+
+    Ocr ocr();
+
+    /** Maximum wait for Kafka to acknowledge one progress event before the analysis gives up on the record. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** The OpenCV detector of controls. */
+    interface Detector {
+
+        /** The detector that runs. Only {@code offline} (OpenCV and Tesseract) exists so far. */
+        @WithDefault("offline")
+        DetectorMode mode();
+
+        /** Morphological gradient, on the 0-255 gray scale, at or above which a pixel counts as an edge. */
+        @WithDefault("24")
+        int edgeThreshold();
+
+        /**
+         * Widest horizontal gap between glyphs or icon parts that still joins them into one region, as a fraction
+         * of the image's shorter side (0.009 is 7 pixels on an 800-pixel-high screen).
+         */
+        @WithDefault("0.009")
+        double joinGapWidthFraction();
+
+        /** Tallest vertical gap that still joins two parts into one region, as a fraction of the shorter side. */
+        @WithDefault("0.004")
+        double joinGapHeightFraction();
+
+        /** Shortest side of a kept region as a fraction of the shorter image side; smaller ones are glyphs or noise. */
+        @WithDefault("0.0125")
+        double minBoxSideFraction();
+
+        /** Largest kept region as a fraction of the image area; larger regions are layout, searched inside. */
+        @WithDefault("0.4")
+        double maxBoxAreaFraction();
+
+        /** Share of a region's outline that must lie on edges for the region to count as framed (0 to 1). */
+        @WithDefault("0.85")
+        double minBorderCoverage();
+
+        /** Tallest control as a fraction of the image height; taller framed regions are containers. */
+        @WithDefault("0.12")
+        double maxControlHeightFraction();
+
+        /** Maximum side of a checkbox or icon as a fraction of the image's shorter side. */
+        @WithDefault("0.06")
+        double maxSmallSquareFraction();
+
+        /** Edge share (0 to 1) from which a framed region larger than a control is a picture, not a container. */
+        @WithDefault("0.1")
+        double imageEdgeDensity();
+
+        /** How many levels of framed containers are searched inside. */
+        @WithDefault("4")
+        int maxNestingDepth();
+
+        /** Intersection over union at or above which two boxes are taken for one element (0 to 1). */
+        @WithDefault("0.6")
+        double mergeIou();
+    }
+
+    /** Text recognition with Tesseract through its JavaCPP preset. */
+    interface Ocr {
+
+        /** Whether Tesseract runs; when off, text detection falls back to text-shaped regions without labels. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Directory of the {@code <language>.traineddata} files. */
+        @WithDefault("/usr/share/tesseract-ocr/5/tessdata")
+        Path tessdataPath();
+
+        /** Tesseract languages joined by {@code +}, for example {@code eng+chi_sim}. */
+        @WithDefault("eng+chi_sim")
+        String languages();
+
+        /** Lowest Tesseract confidence (0 to 100) of a kept word or line. */
+        @WithDefault("60")
+        double minConfidence();
+
+        /**
+         * Whether OCR also reads the inverted image with a local threshold, which finds light text on dark or
+         * coloured bars at the cost of a second page pass.
+         */
+        @WithDefault("true")
+        boolean readInverted();
+
+        /** Whether text elements are whole lines or single words. */
+        @WithDefault("line")
+        OcrLevel level();
+
+        /** Maximum number of idle Tesseract engines kept for reuse. Each keeps its language models in memory. */
+        @WithDefault("2")
+        int maxIdleEngines();
+    }
+}

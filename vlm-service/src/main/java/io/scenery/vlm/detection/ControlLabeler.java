@@ -1,0 +1,145 @@
+package io.scenery.vlm.detection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Combines image-processing results with OCR. A control gets the words whose centre lies in its box as its label.
+ * A checkbox without words gets the text line just right of it. A button or field that no page word falls into
+ * is read again on its own, which finds light text on a dark fill. An icon or picture that words cover is
+ * retyped as text, since it was a glyph.
+ */
+@ApplicationScoped
+public class ControlLabeler {
+
+    /** Share of an element's area that words must cover for an icon or picture to count as text. */
+    private static final double TEXT_COVERAGE = 0.6;
+
+    /** Overlap with an element above which a "word" is the element's own frame read as a glyph, such as "口". */
+    private static final double FRAME_IOU = 0.5;
+
+    /** Pixels trimmed from each side of a control before it is read on its own, to leave its frame out. */
+    private static final int REREAD_INSET = 3;
+
+    /** Most controls read on their own per image, which bounds the OCR time of busy screens. */
+    private static final int MAX_REREADS = 64;
+
+    /** Gap between a checkbox and its label, in checkbox widths, up to which the label belongs to it. */
+    private static final double CHECKBOX_LABEL_GAP = 2.0;
+
+    /**
+     * Returns the words that are not an element's outline read as a glyph. Such a word matches the box of a
+     * checkbox, button or field, or it is a single character that matches the box of an icon, such as "O" for a
+     * radio button.
+     */
+    public List<RecognizedText> withoutFrames(List<RecognizedText> words, List<DetectedElement> elements) {
+        List<RecognizedText> readable = new ArrayList<>(words.size());
+        for (RecognizedText word : words) {
+            boolean frame = elements.stream().anyMatch(e -> isFrame(word, e));
+            if (!frame) {
+                readable.add(word);
+            }
+        }
+        return readable;
+    }
+
+    private static boolean isFrame(RecognizedText word, DetectedElement element) {
+        if (element.box().iou(word.box()) < FRAME_IOU) {
+            return false;
+        }
+        return switch (element.type()) {
+            case CHECKBOX, BUTTON, INPUT -> true;
+            case ICON -> word.text().codePointCount(0, word.text().length()) == 1;
+            case IMAGE, TEXT -> false;
+        };
+    }
+
+    /**
+     * Returns the elements with labels added and glyph icons retyped as text.
+     *
+     * @param words   words of the page without frames, see {@link #withoutFrames}
+     * @param lines   the same words grouped into lines
+     * @param session OCR session on the same image for rereading single controls, or null to skip rereading
+     */
+    public List<DetectedElement> label(List<DetectedElement> elements, List<RecognizedText> words,
+                                       List<RecognizedText> lines, OcrSession session) {
+        List<DetectedElement> labelled = new ArrayList<>(elements.size());
+        int rereads = 0;
+        for (DetectedElement element : elements) {
+            ElementType type = element.type();
+            List<RecognizedText> inside = wordsInside(element.box(), words);
+
+            if ((type == ElementType.ICON || type == ElementType.IMAGE)
+                    && coverage(element.box(), words) >= TEXT_COVERAGE) {
+                labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
+            } else if (!inside.isEmpty()) {
+                labelled.add(element.withLabel(TextLines.join(inside)));
+            } else if (type == ElementType.CHECKBOX) {
+                labelled.add(element.withLabel(lineRightOf(element.box(), lines)));
+            } else if (session != null && rereads < MAX_REREADS
+                    && (type == ElementType.BUTTON || type == ElementType.INPUT)) {
+                rereads++;
+                RecognizedText line = readAlone(element, session);
+                labelled.add(line == null ? element : element.withLabel(line.text()));
+            } else {
+                labelled.add(element);
+            }
+        }
+        return labelled;
+    }
+
+    private static String labelOrNull(List<RecognizedText> words) {
+        return words.isEmpty() ? null : TextLines.join(words);
+    }
+
+    /** Returns the text of the nearest line that starts right of the box, level with it, or null. */
+    private static String lineRightOf(BoundingBox box, List<RecognizedText> lines) {
+        RecognizedText nearest = null;
+        for (RecognizedText line : lines) {
+            int gap = line.box().x() - box.right();
+            boolean level = line.box().centerY() >= box.y() && line.box().centerY() <= box.bottom();
+            boolean near = gap >= -2 && gap <= CHECKBOX_LABEL_GAP * box.width();
+            if (level && near && (nearest == null || line.box().x() < nearest.box().x())) {
+                nearest = line;
+            }
+        }
+        return nearest == null ? null : nearest.text();
+    }
+
+    /**
+     * Reads the control's box on its own, without its frame. A button is also trimmed by half its height on the
+     * left and right. This cuts off the rounded ends of pill buttons, whose background corners confuse Tesseract.
+     * A field keeps its sides, because its text starts near its left edge.
+     */
+    private static RecognizedText readAlone(DetectedElement control, OcrSession session) {
+        BoundingBox box = control.box();
+        int sideInset = control.type() == ElementType.BUTTON
+                ? Math.max(REREAD_INSET, Math.min(box.height() / 2, box.width() / 4))
+                : REREAD_INSET;
+        if (box.width() <= 2 * sideInset || box.height() <= 2 * REREAD_INSET) {
+            return null;
+        }
+        return session.readLine(new BoundingBox(box.x() + sideInset, box.y() + REREAD_INSET,
+                box.width() - 2 * sideInset, box.height() - 2 * REREAD_INSET));
+    }
+
+    private static List<RecognizedText> wordsInside(BoundingBox box, List<RecognizedText> words) {
+        List<RecognizedText> inside = new ArrayList<>();
+        for (RecognizedText word : words) {
+            if (box.containsCenterOf(word.box())) {
+                inside.add(word);
+            }
+        }
+        return inside;
+    }
+
+    private static double coverage(BoundingBox box, List<RecognizedText> words) {
+        long covered = 0;
+        for (RecognizedText word : words) {
+            covered += box.intersectionArea(word.box());
+        }
+        return Math.min(1.0, (double) covered / box.area());
+    }
+}

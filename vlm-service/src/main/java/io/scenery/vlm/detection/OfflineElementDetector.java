@@ -1,0 +1,111 @@
+package io.scenery.vlm.detection;
+
+import io.scenery.events.DetectType;
+import io.scenery.vlm.config.OcrLevel;
+import io.scenery.vlm.config.VlmConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+/**
+ * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
+ * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels.
+ */
+// Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
+@ApplicationScoped
+@Typed(OfflineElementDetector.class)
+public class OfflineElementDetector implements ElementDetector {
+
+    private static final Comparator<DetectedElement> READING_ORDER =
+            Comparator.comparingInt((DetectedElement e) -> e.box().y()).thenComparingInt(e -> e.box().x());
+
+    private final RegionFinder regionFinder;
+    private final ControlClassifier classifier;
+    private final BoxMerger merger;
+    private final TextRecognizer textRecognizer;
+    private final ControlLabeler labeler;
+    private final OcrLevel textLevel;
+
+    public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
+                                  TextRecognizer textRecognizer, ControlLabeler labeler, VlmConfig config) {
+        this.regionFinder = regionFinder;
+        this.classifier = classifier;
+        this.merger = merger;
+        this.textRecognizer = textRecognizer;
+        this.labeler = labeler;
+        this.textLevel = config.ocr().level();
+    }
+
+    @Override
+    public List<DetectedElement> detect(DecodedImage image, DetectType detectType) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat gray = new Mat();
+            cvtColor(image.bgr(), gray, COLOR_BGR2GRAY);
+
+            List<DetectedElement> shapes = new ArrayList<>();
+            for (Region region : regionFinder.find(gray)) {
+                shapes.add(classifier.classify(region, image.width(), image.height()));
+            }
+            shapes = merger.merge(shapes);
+
+            List<RecognizedText> words = List.of();
+            List<RecognizedText> lines = List.of();
+            List<DetectedElement> labelled = shapes;
+            Optional<OcrSession> session = textRecognizer.open(gray);
+            if (session.isPresent()) {
+                try (OcrSession ocr = session.get()) {
+                    words = labeler.withoutFrames(ocr.readWords(), shapes);
+                    lines = TextLines.group(words);
+                    labelled = labeler.label(shapes, words, lines, ocr);
+                }
+            }
+
+            List<DetectedElement> controls = labelled.stream().filter(e -> e.type() != ElementType.TEXT).toList();
+            List<DetectedElement> texts = session.isPresent()
+                    ? textElements(textLevel == OcrLevel.WORD ? words : lines)
+                    : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
+
+            List<DetectedElement> result = new ArrayList<>();
+            switch (detectType) {
+                case CONTROL -> result.addAll(controls);
+                case TEXT -> result.addAll(texts);
+                case ALL -> {
+                    result.addAll(controls);
+                    result.addAll(outside(texts, controls));
+                }
+            }
+            result.sort(READING_ORDER);
+            return result;
+        }
+    }
+
+    private static List<DetectedElement> textElements(List<RecognizedText> texts) {
+        List<DetectedElement> elements = new ArrayList<>(texts.size());
+        for (RecognizedText text : texts) {
+            elements.add(new DetectedElement(ElementType.TEXT, text.text(), text.box(), text.confidence(),
+                    ElementSource.OCR, false));
+        }
+        return elements;
+    }
+
+    /** Returns the texts whose centre lies in no control, because text inside a control is its label already. */
+    private static List<DetectedElement> outside(List<DetectedElement> texts, List<DetectedElement> controls) {
+        List<DetectedElement> result = new ArrayList<>();
+        for (DetectedElement text : texts) {
+            boolean inControl = controls.stream().anyMatch(c -> c.box().containsCenterOf(text.box()));
+            if (!inControl) {
+                result.add(text);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,155 @@
+package io.scenery.vlm.detection;
+
+import io.scenery.vlm.config.VlmConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_GRADIENT;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
+import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
+import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+/**
+ * Finds candidate UI elements in a gray image. Steps: morphological gradient, threshold to an edge map, closing
+ * to join glyphs and icon parts that lie closer than the join gap, outer contours and their bounding boxes.
+ * A framed region taller than a control, or larger than the area limit, is a container when its inside is
+ * sparse: it is not reported, and the search continues inside its border, so controls on cards and dialogs are
+ * found too. When its inside is busy it is reported as a picture.
+ */
+@ApplicationScoped
+public class RegionFinder {
+
+    /** Pixels between a box's outline and its interior; a 1-pixel line becomes about 3 pixels of gradient. */
+    private static final int BORDER_INSET = 4;
+
+    /** Pixels between a box's outline and the area searched for its content. */
+    private static final int CONTENT_INSET = 3;
+
+    /** Regions thinner than this, in pixels, are rules and separators, not elements. */
+    private static final int MIN_THICKNESS = 5;
+
+    private final VlmConfig.Detector config;
+    private final RegionMeasures measures = new RegionMeasures();
+
+    public RegionFinder(VlmConfig config) {
+        this.config = config.detector();
+    }
+
+    public List<Region> find(Mat gray) {
+        try (PointerScope scope = new PointerScope()) {
+            Limits limits = limitsFor(gray.cols(), gray.rows());
+            Mat edges = edgeMap(gray);
+
+            Mat joined = new Mat();
+            Mat joinKernel = getStructuringElement(MORPH_RECT,
+                    new Size(limits.joinGapWidth() + 1, limits.joinGapHeight() + 1));
+            morphologyEx(edges, joined, MORPH_CLOSE, joinKernel);
+
+            List<Region> regions = new ArrayList<>();
+            BoundingBox whole = new BoundingBox(0, 0, gray.cols(), gray.rows());
+            search(new Maps(gray, edges, joined), limits, whole, 0, regions);
+            return regions;
+        }
+    }
+
+    /** Returns a binary map (0 or 255) of the pixels whose 3x3 gray range reaches the edge threshold. */
+    private Mat edgeMap(Mat gray) {
+        Mat gradient = new Mat();
+        morphologyEx(gray, gradient, MORPH_GRADIENT, getStructuringElement(MORPH_RECT, new Size(3, 3)));
+        Mat edges = new Mat();
+        threshold(gradient, edges, config.edgeThreshold() - 1, 255, THRESH_BINARY);
+        return edges;
+    }
+
+    private void search(Maps maps, Limits limits, BoundingBox area, int depth, List<Region> regions) {
+        Mat roi = new Mat(maps.joined(), toRect(area)).clone();
+        MatVector contours = new MatVector();
+        findContours(roi, contours, RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
+
+        for (long i = 0; i < contours.size(); i++) {
+            Rect rect = boundingRect(contours.get(i));
+            BoundingBox box = new BoundingBox(rect.x() + area.x(), rect.y() + area.y(), rect.width(), rect.height());
+            if (isNoise(box, limits)) {
+                continue;
+            }
+
+            boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
+            boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
+            double edgeDensity = measures.edgeDensity(maps.edges(), box);
+            if (framed && large && edgeDensity < config.imageEdgeDensity()) {
+                searchInside(maps, limits, box, depth, regions);
+                continue;
+            }
+            if (box.area() > limits.maxArea()) {
+                // NOTE: a huge busy region (a photo, or dense content that closing merged into one blob) is
+                // dropped, so controls inside it are missed.
+                continue;
+            }
+
+            BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
+            double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity));
+        }
+    }
+
+    private void searchInside(Maps maps, Limits limits, BoundingBox container, int depth, List<Region> regions) {
+        if (depth >= config.maxNestingDepth()
+                || container.width() <= 2 * BORDER_INSET || container.height() <= 2 * BORDER_INSET) {
+            return;
+        }
+        BoundingBox interior = new BoundingBox(container.x() + BORDER_INSET, container.y() + BORDER_INSET,
+                container.width() - 2 * BORDER_INSET, container.height() - 2 * BORDER_INSET);
+        search(maps, limits, interior, depth + 1, regions);
+    }
+
+    private static boolean isNoise(BoundingBox box, Limits limits) {
+        boolean tiny = box.width() < limits.minBoxSide() && box.height() < limits.minBoxSide();
+        boolean thin = box.width() < MIN_THICKNESS || box.height() < MIN_THICKNESS;
+        return tiny || thin;
+    }
+
+    /**
+     * Returns the box without its outermost pixel on each side: the 3x3 gradient also marks the background pixel
+     * next to an outline, so contour boxes are one pixel too large all round.
+     */
+    private static BoundingBox withoutGradientRim(BoundingBox box) {
+        return new BoundingBox(box.x() + 1, box.y() + 1, box.width() - 2, box.height() - 2);
+    }
+
+    private Limits limitsFor(int width, int height) {
+        int shorterSide = Math.min(width, height);
+        return new Limits(
+                Math.max(1, (int) Math.round(config.joinGapWidthFraction() * shorterSide)),
+                Math.max(1, (int) Math.round(config.joinGapHeightFraction() * shorterSide)),
+                Math.max(MIN_THICKNESS, (int) Math.round(config.minBoxSideFraction() * shorterSide)),
+                config.maxControlHeightFraction() * height,
+                config.maxBoxAreaFraction() * width * height);
+    }
+
+    static Rect toRect(BoundingBox box) {
+        return new Rect(box.x(), box.y(), box.width(), box.height());
+    }
+
+    /** The gray image, its edge map and the edge map after closing, all of one size. */
+    private record Maps(Mat gray, Mat edges, Mat joined) {
+    }
+
+    /** The configured fractions turned into pixels for one image. */
+    private record Limits(int joinGapWidth, int joinGapHeight, int minBoxSide, double maxControlHeight,
+                          double maxArea) {
+    }
+}

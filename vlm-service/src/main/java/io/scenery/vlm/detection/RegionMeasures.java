@@ -1,0 +1,151 @@
+package io.scenery.vlm.detection;
+
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.REDUCE_MAX;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.reduce;
+import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
+
+/**
+ * Measurements of one box on the gray image and its edge map. Callers run inside a JavaCPP PointerScope, which
+ * frees the temporary matrices.
+ */
+final class RegionMeasures {
+
+    /** Width, in pixels, of the strip along each side that is searched for the outline. */
+    private static final int BAND = 3;
+
+    /**
+     * Returns the share (0 to 1) of the box outline that lies on edges. A position along a side counts as covered
+     * when any pixel of the strip inside the side at that position is an edge. To accept rounded corners and pill
+     * shapes, the long sides are measured without their corner zones, and the strips of the short sides are as
+     * deep as a corner zone, so that they hold the whole arc. Sides on the image border count as covered, because
+     * a bar that touches the border has no edge there.
+     */
+    double borderCoverage(Mat edges, BoundingBox box) {
+        int shortSide = Math.min(box.width(), box.height());
+        boolean elongated = Math.max(box.width(), box.height()) >= 2 * shortSide;
+        int corner = Math.max(1, elongated ? shortSide / 2 : shortSide / 4);
+        int band = Math.max(1, Math.min(BAND, shortSide / 4));
+        boolean wide = box.width() >= box.height();
+        int horizontalInset = wide ? corner : 0;
+        int verticalInset = wide ? 0 : corner;
+        int horizontalDepth = wide ? band : corner;
+        int verticalDepth = wide ? corner : band;
+
+        int topBottomLength = box.width() - 2 * horizontalInset;
+        int leftRightLength = box.height() - 2 * verticalInset;
+        long covered = 0;
+        covered += box.y() == 0 ? topBottomLength : coveredPositions(edges,
+                new Rect(box.x() + horizontalInset, box.y(), topBottomLength, horizontalDepth), 0);
+        covered += box.bottom() >= edges.rows() ? topBottomLength : coveredPositions(edges,
+                new Rect(box.x() + horizontalInset, box.bottom() - horizontalDepth, topBottomLength, horizontalDepth),
+                0);
+        covered += box.x() == 0 ? leftRightLength : coveredPositions(edges,
+                new Rect(box.x(), box.y() + verticalInset, verticalDepth, leftRightLength), 1);
+        covered += box.right() >= edges.cols() ? leftRightLength : coveredPositions(edges,
+                new Rect(box.right() - verticalDepth, box.y() + verticalInset, verticalDepth, leftRightLength), 1);
+
+        return (double) covered / (2L * topBottomLength + 2L * leftRightLength);
+    }
+
+    /**
+     * Returns the bounding box of the edges inside the box shrunk by the inset, leaving out edge groups that touch
+     * the shrunk box's outline, because those are the remains of the frame. Returns null when nothing is left.
+     */
+    BoundingBox contentBox(Mat edges, BoundingBox box, int inset) {
+        if (box.width() <= 2 * inset + 2 || box.height() <= 2 * inset + 2) {
+            return null;
+        }
+        Rect interior = new Rect(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset);
+        Mat interiorEdges = new Mat(edges, interior);
+        if (countNonZero(interiorEdges) == 0) {
+            return null;
+        }
+
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(interiorEdges, labels, stats, centroids, 8, CV_32S);
+        IntIndexer indexer = stats.createIndexer();
+        BoundingBox content = null;
+        for (int label = 1; label < count; label++) {
+            BoundingBox part = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                    indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+            boolean touchesFrame = part.x() == 0 || part.y() == 0
+                    || part.right() >= interior.width() || part.bottom() >= interior.height();
+            if (!touchesFrame) {
+                content = content == null ? part : content.union(part);
+            }
+        }
+        indexer.close();
+        if (content == null) {
+            return null;
+        }
+        return new BoundingBox(interior.x() + content.x(), interior.y() + content.y(), content.width(),
+                content.height());
+    }
+
+    /** Returns the mean gray inside the box's border minus the mean gray of a ring just outside the box. */
+    double fillContrast(Mat gray, BoundingBox box, int inset) {
+        BoundingBox inside = box.width() > 2 * inset && box.height() > 2 * inset
+                ? new BoundingBox(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset)
+                : box;
+        double insideMean = mean(new Mat(gray, RegionFinder.toRect(inside))).get(0);
+
+        List<BoundingBox> ring = outsideStrips(box, gray.cols(), gray.rows());
+        if (ring.isEmpty()) {
+            return 0.0;
+        }
+        double sum = 0;
+        long pixels = 0;
+        for (BoundingBox strip : ring) {
+            sum += mean(new Mat(gray, RegionFinder.toRect(strip))).get(0) * strip.area();
+            pixels += strip.area();
+        }
+        return insideMean - sum / pixels;
+    }
+
+    double edgeDensity(Mat edges, BoundingBox box) {
+        return (double) countNonZero(new Mat(edges, RegionFinder.toRect(box))) / box.area();
+    }
+
+    private static long coveredPositions(Mat edges, Rect band, int dimension) {
+        Mat strip = new Mat(edges, band);
+        Mat reduced = new Mat();
+        reduce(strip, reduced, dimension, REDUCE_MAX);
+        return countNonZero(reduced);
+    }
+
+    /** Returns the strips of BAND pixels around the box that lie inside the image. */
+    private static List<BoundingBox> outsideStrips(BoundingBox box, int imageWidth, int imageHeight) {
+        List<BoundingBox> strips = new ArrayList<>();
+        int left = Math.max(0, box.x() - BAND);
+        int right = Math.min(imageWidth, box.right() + BAND);
+        if (box.y() - BAND >= 0) {
+            strips.add(new BoundingBox(left, box.y() - BAND, right - left, BAND));
+        }
+        if (box.bottom() + BAND <= imageHeight) {
+            strips.add(new BoundingBox(left, box.bottom(), right - left, BAND));
+        }
+        if (box.x() - BAND >= 0) {
+            strips.add(new BoundingBox(box.x() - BAND, box.y(), BAND, box.height()));
+        }
+        if (box.right() + BAND <= imageWidth) {
+            strips.add(new BoundingBox(box.right(), box.y(), BAND, box.height()));
+        }
+        return strips;
+    }
+}

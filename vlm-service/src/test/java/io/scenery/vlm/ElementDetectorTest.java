@@ -1,0 +1,149 @@
+package io.scenery.vlm;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scenery.events.DetectType;
+import io.scenery.testing.KafkaTestResource;
+import io.scenery.testing.PostgresTestResource;
+import io.scenery.testing.ProjectLayout;
+import io.scenery.vlm.detection.BoundingBox;
+import io.scenery.vlm.detection.DecodedImage;
+import io.scenery.vlm.detection.DetectedElement;
+import io.scenery.vlm.detection.ElementDetector;
+import io.scenery.vlm.detection.ElementSource;
+import io.scenery.vlm.detection.ElementType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+class ElementDetectorTest {
+
+    private static final double MIN_IOU = 0.5;
+
+    @Inject
+    ElementDetector detector;
+
+    @Test
+    void syntheticScreenControlsFoundAndTyped() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        int matched = 0;
+        int typed = 0;
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            if (best.isPresent()) {
+                matched++;
+                if (best.get().type() == expected.type()) {
+                    typed++;
+                }
+            }
+        }
+        int total = screen.controls().size();
+        assertThat(matched).as("controls found with IoU >= %s out of %d", MIN_IOU, total)
+                .isGreaterThanOrEqualTo((int) Math.ceil(0.8 * total));
+        assertThat(typed).as("controls found and given the drawn type out of %d", total)
+                .isGreaterThanOrEqualTo((int) Math.ceil(0.7 * total));
+        assertThat(found).as("control results hold no text elements")
+                .noneMatch(e -> e.type() == ElementType.TEXT);
+        assertThat(found.size()).as("false positives are few").isLessThanOrEqualTo(total + 3);
+    }
+
+    @Test
+    void syntheticScreenButtonsLabelledByOcr() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            if (expected.type() != ElementType.BUTTON) {
+                continue;
+            }
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("button '%s'", expected.label()).isPresent();
+            assertThat(best.get().label()).as("label of button '%s'", expected.label()).isEqualTo(expected.label());
+        }
+    }
+
+    @Test
+    void syntheticScreenCheckboxLabelledByNeighbour() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        List<String> checkboxLabels = found.stream()
+                .filter(e -> e.type() == ElementType.CHECKBOX)
+                .map(DetectedElement::label)
+                .toList();
+        assertThat(checkboxLabels).contains("Remember me", "Send newsletter", "Accept terms");
+    }
+
+    @Test
+    void syntheticScreenTextLinesRead() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".jpg"), DetectType.TEXT);
+
+        assertThat(found).allMatch(e -> e.type() == ElementType.TEXT && e.source() == ElementSource.OCR);
+        assertThat(found).extracting(DetectedElement::label)
+                .contains("Account settings", "Email", "Password", "Remember me", "Coupon");
+        assertThat(found).as("no line starts with a checkbox read as a glyph")
+                .noneMatch(e -> e.label().startsWith("口") || e.label().startsWith("O "));
+    }
+
+    @Test
+    void allTypeCombinesControlsAndText() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
+
+        assertThat(found).anyMatch(e -> e.type() == ElementType.BUTTON && "Sign in".equals(e.label()));
+        assertThat(found).anyMatch(e -> e.type() == ElementType.TEXT && "Password".equals(e.label()));
+        assertThat(found).as("a button's label is not repeated as a text element")
+                .noneMatch(e -> e.type() == ElementType.TEXT && "Sign in".equals(e.label()));
+    }
+
+    @Test
+    void androidScreenshotGivesSaneBoxCount() throws Exception {
+        Path data = ProjectLayout.sharedData();
+        assumeTrue(data != null, "shared test data is absent");
+        Path screenshot = data.resolve("screenshots/android/screen_2017-08-11_155437.png");
+        assumeTrue(Files.isRegularFile(screenshot), "screenshot is absent: " + screenshot);
+
+        byte[] encoded = Files.readAllBytes(screenshot);
+        List<DetectedElement> controls = detect(encoded, DetectType.CONTROL);
+        List<DetectedElement> all = detect(encoded, DetectType.ALL);
+
+        assertThat(controls).hasSizeBetween(3, 150);
+        assertThat(all.size()).isGreaterThan(controls.size());
+        BoundingBox image = new BoundingBox(0, 0, 1440, 2560);
+        assertThat(all).allMatch(e -> image.contains(e.box(), 0), "every box lies inside the 1440x2560 image");
+        assertThat(all).allMatch(e -> e.confidence() > 0 && e.confidence() <= 1, "confidence is in (0, 1]");
+        assertThat(all).anyMatch(e -> e.label() != null && e.label().contains("English Quotes Collection"));
+    }
+
+    private List<DetectedElement> detect(byte[] encoded, DetectType detectType) throws Exception {
+        try (DecodedImage image = DecodedImage.decode(encoded)) {
+            return detector.detect(image, detectType);
+        }
+    }
+
+    private static Optional<DetectedElement> bestMatch(BoundingBox expected, List<DetectedElement> found) {
+        DetectedElement best = null;
+        double bestIou = MIN_IOU;
+        for (DetectedElement element : found) {
+            double iou = element.box().iou(expected);
+            if (iou >= bestIou) {
+                best = element;
+                bestIou = iou;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,163 @@
+package io.scenery.vlm;
+
+import io.scenery.vlm.detection.BoundingBox;
+import io.scenery.vlm.detection.ElementType;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
+import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
+import static org.bytedeco.opencv.global.opencv_imgproc.line;
+import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
+/**
+ * A flat settings form drawn with OpenCV: text fields, filled, outlined and pill-shaped buttons, checkboxes with
+ * labels, and a framed card holding a field and a button. Every control's box is recorded, so detection can be
+ * scored.
+ */
+final class SyntheticScreen {
+
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+
+    private static final Scalar BACKGROUND = bgr(245, 245, 245);
+    private static final Scalar WHITE = bgr(255, 255, 255);
+    private static final Scalar BORDER = bgr(170, 170, 170);
+    private static final Scalar DARK = bgr(40, 40, 40);
+    private static final Scalar MUTED = bgr(130, 130, 130);
+    private static final Scalar BLUE = bgr(33, 150, 243);
+    private static final Scalar GREEN = bgr(46, 125, 50);
+    private static final double FONT_SCALE = 0.7;
+
+    /** A control drawn on the screen. */
+    record ExpectedControl(ElementType type, BoundingBox box, String label) {
+    }
+
+    private final Mat image = new Mat(HEIGHT, WIDTH, CV_8UC3, BACKGROUND);
+    private final List<ExpectedControl> controls = new ArrayList<>();
+
+    private SyntheticScreen() {
+    }
+
+    static SyntheticScreen render() {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.text("Account settings", 80, 70, DARK, 1.0, 2);
+
+        screen.text("Email", 80, 125, DARK, FONT_SCALE, 1);
+        screen.input(80, 140, 400, 44, "name@example.com", MUTED);
+        screen.text("Password", 80, 225, DARK, FONT_SCALE, 1);
+        screen.input(80, 240, 400, 44, null, null);
+        screen.text("City", 560, 125, DARK, FONT_SCALE, 1);
+        screen.input(560, 140, 320, 44, "Berlin", DARK);
+
+        screen.filledButton(80, 330, 160, 48, "Sign in", BLUE);
+        screen.outlinedButton(260, 330, 160, 48, "Cancel");
+        screen.filledButton(440, 330, 120, 48, "Save", GREEN);
+        screen.pillButton(600, 330, 160, 48, "Next", BLUE);
+
+        screen.checkbox(80, 430, false, "Remember me");
+        screen.checkbox(80, 480, true, "Send newsletter");
+        screen.checkbox(80, 530, false, "Accept terms");
+
+        screen.card(620, 420, 520, 300);
+        screen.text("Coupon", 650, 470, DARK, FONT_SCALE, 1);
+        screen.input(650, 490, 320, 44, "SPRING24", DARK);
+        screen.filledButton(650, 570, 140, 48, "Apply", BLUE);
+        return screen;
+    }
+
+    Mat image() {
+        return image;
+    }
+
+    List<ExpectedControl> controls() {
+        return List.copyOf(controls);
+    }
+
+    /** Encodes the screen as {@code .png} or {@code .jpg}. */
+    byte[] encode(String extension) {
+        try (BytePointer buffer = new BytePointer()) {
+            if (!imencode(extension, image, buffer)) {
+                throw new IllegalStateException("OpenCV could not encode the screen as " + extension);
+            }
+            byte[] bytes = new byte[(int) buffer.limit()];
+            buffer.get(bytes);
+            return bytes;
+        }
+    }
+
+    private void input(int x, int y, int width, int height, String value, Scalar valueColor) {
+        rectangle(image, new Rect(x, y, width, height), WHITE, FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x, y, width, height), BORDER, 1, LINE_AA, 0);
+        if (value != null) {
+            text(value, x + 12, y + height / 2 + 8, valueColor, FONT_SCALE, 1);
+        }
+        controls.add(new ExpectedControl(ElementType.INPUT, new BoundingBox(x, y, width, height), value));
+    }
+
+    private void filledButton(int x, int y, int width, int height, String label, Scalar fill) {
+        rectangle(image, new Rect(x, y, width, height), fill, FILLED, LINE_AA, 0);
+        centredText(label, x, y, width, height, WHITE);
+        controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(x, y, width, height), label));
+    }
+
+    /** Draws a filled button whose short sides are half circles. */
+    private void pillButton(int x, int y, int width, int height, String label, Scalar fill) {
+        int radius = height / 2;
+        rectangle(image, new Rect(x + radius, y, width - 2 * radius, height), fill, FILLED, LINE_AA, 0);
+        circle(image, new Point(x + radius, y + radius), radius, fill, FILLED, LINE_AA, 0);
+        circle(image, new Point(x + width - radius - 1, y + radius), radius, fill, FILLED, LINE_AA, 0);
+        centredText(label, x, y, width, height, WHITE);
+        controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(x, y, width, height), label));
+    }
+
+    private void outlinedButton(int x, int y, int width, int height, String label) {
+        rectangle(image, new Rect(x, y, width, height), DARK, 1, LINE_AA, 0);
+        centredText(label, x, y, width, height, DARK);
+        controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(x, y, width, height), label));
+    }
+
+    private void checkbox(int x, int y, boolean checked, String label) {
+        int side = 22;
+        rectangle(image, new Rect(x, y, side, side), WHITE, FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x, y, side, side), DARK, 2, LINE_AA, 0);
+        if (checked) {
+            line(image, new Point(x + 5, y + 11), new Point(x + 9, y + 16), DARK, 2, LINE_AA, 0);
+            line(image, new Point(x + 9, y + 16), new Point(x + 17, y + 6), DARK, 2, LINE_AA, 0);
+        }
+        text(label, x + side + 14, y + side - 4, DARK, FONT_SCALE, 1);
+        controls.add(new ExpectedControl(ElementType.CHECKBOX, new BoundingBox(x, y, side, side), null));
+    }
+
+    private void card(int x, int y, int width, int height) {
+        rectangle(image, new Rect(x, y, width, height), WHITE, FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x, y, width, height), bgr(200, 200, 200), 1, LINE_AA, 0);
+    }
+
+    private void centredText(String text, int x, int y, int width, int height, Scalar color) {
+        int[] baseline = new int[1];
+        Size size = getTextSize(text, FONT_HERSHEY_SIMPLEX, FONT_SCALE, 1, baseline);
+        text(text, x + (width - size.width()) / 2, y + (height + size.height()) / 2, color, FONT_SCALE, 1);
+    }
+
+    private void text(String text, int x, int baselineY, Scalar color, double scale, int thickness) {
+        putText(image, text, new Point(x, baselineY), FONT_HERSHEY_SIMPLEX, scale, color, thickness, LINE_AA, false);
+    }
+
+    private static Scalar bgr(int red, int green, int blue) {
+        return new Scalar(blue, green, red, 0);
+    }
+}
