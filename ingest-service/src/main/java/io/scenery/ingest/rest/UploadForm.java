@@ -1,0 +1,30 @@
+package io.scenery.ingest.rest;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The multipart/form-data parts of an upload. Numbers arrive as text so that a bad value gets a clear error. */
+public class UploadForm {
+
+    @RestForm("file")
+    @Schema(type = SchemaType.STRING, format = "binary", required = true,
+            description = "The video: MP4/MOV/3GP, Matroska/WebM, AVI, GIF, MPEG-TS, FLV, Ogg or MPEG-PS")
+    public FileUpload file;
+
+    @RestForm
+    @Schema(description = "Comma-separated analyses to run: control, text or all", defaultValue = "control",
+            example = "control,text")
+    public String detectTypes;
+
+    @RestForm
+    @Schema(type = SchemaType.NUMBER, description = "Scene cut threshold, the mean absolute difference of two"
+            + " consecutive downscaled gray frames on the 0-255 scale; 0.1 to 255; the slicer's default when absent")
+    public String threshold;
+
+    @RestForm
+    @Schema(type = SchemaType.NUMBER, description = "Shortest scene kept, in seconds; 0 to 3600; the slicer's"
+            + " default when absent")
+    public String minSceneSeconds;
+}
