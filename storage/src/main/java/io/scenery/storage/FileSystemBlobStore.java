@@ -1,6 +1,7 @@
 package io.scenery.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ public class FileSystemBlobStore implements BlobStore {
 
     private final Path root;
 
+    @Inject
     public FileSystemBlobStore(StorageConfig config) {
         this(config.root());
     }
