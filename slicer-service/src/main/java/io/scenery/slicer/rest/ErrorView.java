@@ -1,0 +1,5 @@
+package io.scenery.slicer.rest;
+
+/** The body of every error response. */
+public record ErrorView(String error) {
+}

@@ -1,0 +1,141 @@
+package io.scenery.slicer.service;
+
+import io.quarkus.logging.Log;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
+
+/**
+ * The video stream of one file, decoded by FFmpeg into raw frames in their native pixel format (no colour
+ * conversion per frame). Rejects files that are not videos when opened.
+ */
+final class VideoSource implements AutoCloseable {
+
+    /** Frame rates above this are container tick rates rather than real frame rates. */
+    private static final double MAX_PLAUSIBLE_FRAME_RATE = 240.0;
+
+    private final FFmpegFrameGrabber grabber;
+    private final AVStream stream;
+    private final long startMicros;
+
+    private VideoSource(FFmpegFrameGrabber grabber) {
+        this.grabber = grabber;
+        AVFormatContext format = grabber.getFormatContext();
+        this.stream = format.streams(grabber.getVideoStream());
+        this.startMicros = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
+    }
+
+    /**
+     * Opens the file and selects its video stream.
+     *
+     * @param decodeThreads FFmpeg decoder threads, 0 for FFmpeg's choice
+     */
+    static VideoSource open(UUID taskId, Path file, int decodeThreads) throws VideoRejectedException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+        // A video option reaches the decoder; setOption would go to the demuxer and not change decoding.
+        grabber.setVideoOption("threads", Integer.toString(decodeThreads));
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            Log.infof("Task %s: FFmpeg could not open %s: %s", taskId, file, e.getMessage());
+            closeQuietly(taskId, grabber);
+            throw new VideoRejectedException(VideoRejectedException.Reason.NOT_A_VIDEO,
+                    "the file is not a readable video: FFmpeg found no known container format or a damaged header;"
+                            + " upload an MP4, WebM, MOV or MKV recording");
+        }
+
+        if (!grabber.hasVideo()) {
+            boolean audio = grabber.hasAudio();
+            closeQuietly(taskId, grabber);
+            throw new VideoRejectedException(VideoRejectedException.Reason.NO_VIDEO_STREAM, audio
+                    ? "the file has no video stream, only audio; upload a screen recording with video"
+                    : "the file has no video stream; upload a screen recording with video");
+        }
+        AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+        if ((stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) {
+            closeQuietly(taskId, grabber);
+            throw new VideoRejectedException(VideoRejectedException.Reason.NO_VIDEO_STREAM,
+                    "the file has no video stream, only audio with a cover picture;"
+                            + " upload a screen recording with video");
+        }
+        return new VideoSource(grabber);
+    }
+
+    /** Returns the next decoded frame, valid until the next call, or null at the end of the stream. */
+    AVFrame next() throws FrameGrabber.Exception {
+        Frame frame = grabber.grabImage();
+        return frame == null ? null : (AVFrame) frame.opaque;
+    }
+
+    /**
+     * Returns the presentation time of the frame last returned by {@link #next()}, in seconds from the start of the
+     * file, or the given fallback when the frame carries no timestamp.
+     */
+    double frameSeconds(AVFrame frame, double fallback) {
+        if (frame.best_effort_timestamp() == AV_NOPTS_VALUE) {
+            return fallback;
+        }
+        return (grabber.getTimestamp() - startMicros) / 1e6;
+    }
+
+    /** Returns true when FFmpeg flagged the frame as decoded with errors. */
+    static boolean isDamaged(AVFrame frame) {
+        return frame.decode_error_flags() != 0 || (frame.flags() & AVFrame.AV_FRAME_FLAG_CORRUPT) != 0;
+    }
+
+    /** Returns the video duration the header claims, in seconds, or NaN when the header gives none. */
+    double headerSeconds() {
+        if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
+            return stream.duration() * av_q2d(stream.time_base());
+        }
+        long containerMicros = grabber.getFormatContext().duration();
+        return containerMicros != AV_NOPTS_VALUE && containerMicros > 0 ? containerMicros / 1e6 : Double.NaN;
+    }
+
+    /** Returns the frame rate from the header, or 0 when it is missing or implausible. */
+    double frameRate() {
+        double rate = grabber.getFrameRate();
+        return rate > 0 && rate <= MAX_PLAUSIBLE_FRAME_RATE ? rate : 0;
+    }
+
+    /**
+     * Returns the frame count from the header, else an estimate from its duration and frame rate, else 0 when
+     * neither is known.
+     */
+    long expectedFrames() {
+        if (stream.nb_frames() > 0) {
+            return stream.nb_frames();
+        }
+        double seconds = headerSeconds();
+        return Double.isNaN(seconds) ? 0 : Math.round(seconds * frameRate());
+    }
+
+    /** Returns the display rotation as FFmpeg reports it, in degrees counterclockwise; frames are not rotated. */
+    double displayRotation() {
+        return grabber.getDisplayRotation();
+    }
+
+    @Override
+    public void close() throws FrameGrabber.Exception {
+        grabber.close();
+    }
+
+    private static void closeQuietly(UUID taskId, FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception e) {
+            Log.warnf(e, "Task %s: could not close the FFmpeg grabber", taskId);
+        }
+    }
+}

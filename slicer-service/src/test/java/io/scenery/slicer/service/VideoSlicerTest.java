@@ -1,0 +1,129 @@
+package io.scenery.slicer.service;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scenery.storage.BlobStore;
+import io.scenery.testing.KafkaTestResource;
+import io.scenery.testing.PostgresTestResource;
+import io.scenery.testing.ScreenRecordingGenerator;
+import io.scenery.testing.ScreenRecordingGenerator.Options;
+import io.scenery.testing.ScreenRecordingGenerator.Recording;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+class VideoSlicerTest {
+
+    private static Recording recording;
+
+    @Inject
+    VideoSlicer slicer;
+
+    @Inject
+    BlobStore blobs;
+
+    @BeforeAll
+    static void generateRecording() throws Exception {
+        Path directory = Files.createDirectories(Path.of("target", "recordings"));
+        recording = ScreenRecordingGenerator.write(directory.resolve("slicer-unit.mp4"),
+                Options.of(List.of(60, 60, 60, 60)).withSeed(7));
+    }
+
+    @Test
+    void cancelStopsAndRemovesKeyframes() {
+        UUID taskId = UUID.randomUUID();
+        // The second check comes at frame 100, after scene 1 closed at frame 60 and its keyframe was written.
+        CountingListener listener = new CountingListener(2);
+
+        assertThatThrownBy(() -> slicer.slice(taskId, recording.file(), null, listener))
+                .isInstanceOf(SlicingCancelledException.class);
+        assertThat(listener.cancelChecks).isEqualTo(2);
+        assertThat(listener.lastFrames).isEqualTo(99);
+        assertThat(Files.exists(blobs.localPath("keyframes/" + taskId + "/1.jpg"))).isFalse();
+    }
+
+    @Test
+    void progressReportedPerFrame() throws Exception {
+        CountingListener listener = new CountingListener(0);
+
+        SlicingResult result = slicer.slice(UUID.randomUUID(), recording.file(), null, listener);
+        assertThat(result.scenes()).hasSize(4);
+        assertThat(listener.frames).hasSize(recording.frameCount());
+        assertThat(listener.expected).isEqualTo(recording.frameCount());
+        assertThat(listener.cancelChecks).isEqualTo(recording.frameCount() / 50);
+    }
+
+    @Test
+    void timestampsComeFromFrames() throws Exception {
+        SlicingResult result = slicer.slice(UUID.randomUUID(), recording.file(), null, new CountingListener(0));
+
+        DetectedScene second = result.scenes().get(1);
+        assertThat(second.startSeconds()).isEqualTo(60 / 12.0);
+        assertThat(result.scenes().get(0).endSeconds()).isEqualTo(second.startSeconds());
+        assertThat(result.stats().durationSeconds()).isEqualTo(240 / 12.0);
+        assertThat(result.stats().decodeErrors()).isZero();
+    }
+
+    @Test
+    void keyframeWaitsForSettledFrames() throws Exception {
+        SlicingResult result = slicer.slice(UUID.randomUUID(), recording.file(), null, new CountingListener(0));
+
+        for (DetectedScene scene : result.scenes()) {
+            // The cursor moves a few pixels per frame, well below the settle threshold, so the third frame after
+            // the cut is the first one after three settled frames.
+            assertThat(scene.keyframeFrame()).as("keyframe of scene %d", scene.sceneNumber())
+                    .isEqualTo(scene.startFrame() + 3);
+        }
+    }
+
+    @Test
+    void unalignedWidthSliced() throws Exception {
+        // 240 pixels make BGR rows of 720 bytes, not a multiple of 64, which swscale overruns without padding.
+        Path file = Path.of("target", "recordings", "narrow.mp4");
+        ScreenRecordingGenerator.write(file, new Options(240, 136, 12, List.of(12, 12), 5, 0));
+
+        SlicingResult result = slicer.slice(UUID.randomUUID(), file, null, new CountingListener(0));
+        assertThat(result.scenes()).hasSize(2);
+        assertThat(result.scenes().get(1).width()).isEqualTo(240);
+        assertThat(result.scenes().get(1).height()).isEqualTo(136);
+        assertThat(result.stats().framesDecoded()).isEqualTo(24);
+    }
+
+    /** Records what the slicer reports; requests a cancel at the given check, counted from 1, or never for 0. */
+    private static final class CountingListener implements SlicingListener {
+        private final int cancelAtCheck;
+        private final List<Long> frames = new ArrayList<>();
+        private long expected;
+        private long lastFrames;
+        private int cancelChecks;
+
+        CountingListener(int cancelAtCheck) {
+            this.cancelAtCheck = cancelAtCheck;
+        }
+
+        @Override
+        public void progress(long framesDecoded, long framesExpected) {
+            frames.add(framesDecoded);
+            expected = framesExpected;
+            lastFrames = framesDecoded;
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            cancelChecks++;
+            return cancelChecks == cancelAtCheck;
+        }
+    }
+}
