@@ -105,13 +105,22 @@ public final class LocalKafkaBroker {
         }
     }
 
-    /** A KRaft cluster id: 16 random bytes in URL-safe base64 without padding, as {@code kafka-storage random-uuid} prints. */
+    /**
+     * Returns a KRaft cluster id: 16 random bytes in URL-safe base64 without padding, as {@code kafka-storage
+     * random-uuid} prints. An id that starts with '-' is drawn again, because the format command would read it as
+     * an option.
+     */
     private static String base64Uuid() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits());
-        buffer.putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+            buffer.putLong(uuid.getMostSignificantBits());
+            buffer.putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static void createTopicsWhenReady(int port) {
