@@ -91,7 +91,6 @@ final class LocalStack implements AutoCloseable {
     }
 
     private static void recreateDatabase() {
-        PostgresTestResource.ensureDatabase("postgres");
         try (Connection connection = DriverManager.getConnection(PostgresTestResource.SERVER_URL + "postgres",
                 PostgresTestResource.USER, "");
              Statement statement = connection.createStatement()) {
