@@ -41,7 +41,7 @@ check_prerequisites() {
   fi
 }
 
-# Rebuilds with Maven when a runnable jar is missing or older than its module's sources.
+# Rebuilds with Maven when a runnable jar is missing or older than its module's main sources or pom.
 build_if_needed() {
   local stale=0 module jar
   for module in kafka-broker cli ingest-service slicer-service vlm-service audit-service; do
@@ -50,13 +50,13 @@ build_if_needed() {
       cli) jar="$ROOT/cli/target/cli-$VERSION.jar" ;;
       *) jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar" ;;
     esac
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
       stale=1
     fi
   done
   for module in events storage; do
     jar="$ROOT/$module/target/$module-$VERSION.jar"
-    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
       stale=1
     fi
   done
