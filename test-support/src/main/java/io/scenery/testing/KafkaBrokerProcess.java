@@ -37,6 +37,22 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Starts a broker on a free port and returns once it answers metadata requests and every topic exists. */
     public static KafkaBrokerProcess start() {
+        int port = freePort();
+        Path workDir = Path.of("target", "kafka-" + port).toAbsolutePath();
+        return start(port, freePort(), workDir.resolve("data"), workDir.resolve("broker.log"));
+    }
+
+    /**
+     * Starts a broker on the given ports with its log directory in {@code dataDir}, appending its output to
+     * {@code dataDir/broker.log}. Starting again on the ports and directory of a killed broker brings back that
+     * broker with the records in its log directory.
+     */
+    public static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir) {
+        Path absoluteDataDir = dataDir.toAbsolutePath();
+        return start(port, controllerPort, absoluteDataDir, absoluteDataDir.resolve("broker.log"));
+    }
+
+    private static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir, Path logFile) {
         Path brokerModule = ProjectLayout.moduleDirectory("kafka-broker");
         Path jar = brokerModule.resolve("target/kafka-broker-0.1.0-SNAPSHOT.jar");
         Path lib = brokerModule.resolve("target/lib");
@@ -45,22 +61,19 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     + "; build it first with: mvn -B -pl kafka-broker -am package");
         }
 
-        int port = freePort();
-        int controllerPort = freePort();
-        Path workDir = Path.of("target", "kafka-" + port).toAbsolutePath();
-        Path logFile = workDir.resolve("broker.log");
         try {
-            Files.createDirectories(workDir);
+            Files.createDirectories(dataDir);
+            Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>(List.of(
                     javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                     "-cp", jar + File.pathSeparator + lib + File.separator + "*",
                     "io.scenery.kafka.LocalKafkaBroker", "start",
                     "--port", Integer.toString(port),
                     "--controller-port", Integer.toString(controllerPort),
-                    "--data-dir", workDir.resolve("data").toString()));
+                    "--data-dir", dataDir.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             KafkaBrokerProcess broker = new KafkaBrokerProcess(process, port, logFile);
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
