@@ -1,6 +1,8 @@
 package io.scenery.events.audit;
 
 import io.scenery.events.AuditEvent;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.scenery.events.TaskEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -37,30 +39,36 @@ public class AuditedInterceptor {
         String action = action(context.getMethod());
         String target = target(context);
         String actor = actor();
+        // Uni and CompletionStage results may complete on another thread, where the caller's span is not current.
+        Context caller = Context.current();
         long started = System.nanoTime();
 
         Object result;
         try {
             result = context.proceed();
         } catch (Exception | Error e) {
-            publish(action, actor, target, AuditEvent.failed(e), started);
+            publish(caller, action, actor, target, AuditEvent.failed(e), started);
             throw e;
         }
 
         if (result instanceof Uni<?> uni) {
             return uni.onItemOrFailure().invoke((item, failure) ->
-                    publish(action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(failure), started));
+                    publish(caller, action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(failure), started));
         }
         if (result instanceof CompletionStage<?> stage) {
             return stage.whenComplete((item, failure) ->
-                    publish(action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(unwrap(failure)), started));
+                    publish(caller, action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(unwrap(failure)), started));
         }
-        publish(action, actor, target, AuditEvent.SUCCESS, started);
+        publish(caller, action, actor, target, AuditEvent.SUCCESS, started);
         return result;
     }
 
-    private void publish(String action, String actor, String target, String outcome, long startedNanos) {
-        trail.record(action, actor, target, outcome, Duration.ofNanos(System.nanoTime() - startedNanos), Map.of());
+    private void publish(Context caller, String action, String actor, String target, String outcome,
+                         long startedNanos) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+        try (Scope ignored = caller.makeCurrent()) {
+            trail.record(action, actor, target, outcome, duration, Map.of());
+        }
     }
 
     private static String action(Method method) {

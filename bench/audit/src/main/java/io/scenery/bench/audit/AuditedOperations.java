@@ -1,0 +1,55 @@
+package io.scenery.bench.audit;
+
+import io.scenery.events.audit.AuditTarget;
+import io.scenery.events.audit.Audited;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** Methods of each shape that {@link Audited} supports, each taking about {@link #WORK} before it completes. */
+@ApplicationScoped
+public class AuditedOperations {
+
+    public static final Duration WORK = Duration.ofMillis(20);
+
+    @Audited("bench.plain")
+    public String plain(@AuditTarget String target, boolean fail) {
+        sleep();
+        if (fail) {
+            throw new IllegalStateException("plain call failed for " + target);
+        }
+        return target;
+    }
+
+    @Audited("bench.uni")
+    public Uni<String> uni(@AuditTarget String target, boolean fail) {
+        Uni<String> delayed = Uni.createFrom().item(target).onItem().delayIt().by(WORK);
+        if (fail) {
+            return delayed.onItem().failWith(item -> new IllegalArgumentException("uni failed for " + item));
+        }
+        return delayed;
+    }
+
+    @Audited("bench.stage")
+    public CompletionStage<String> stage(@AuditTarget String target, boolean fail) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (fail) {
+                throw new UnsupportedOperationException("stage failed for " + target);
+            }
+            return target;
+        }, CompletableFuture.delayedExecutor(WORK.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(WORK.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
