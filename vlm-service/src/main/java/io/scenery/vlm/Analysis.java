@@ -38,8 +38,24 @@ public class Analysis {
     @Column(nullable = false)
     public int total;
 
-    /** The reason the analysis failed or was cancelled, null otherwise. */
+    /** The reason the analysis failed or was cancelled, or which scenes failed in a partial result; else null. */
     public String error;
+
+    /** Prompt tokens the vision model reported over all scenes. */
+    @Column(name = "input_tokens", nullable = false)
+    public long inputTokens;
+
+    /** Reply tokens the vision model reported over all scenes. */
+    @Column(name = "output_tokens", nullable = false)
+    public long outputTokens;
+
+    /** HTTP attempts made to the vision model, retries included. */
+    @Column(name = "model_calls", nullable = false)
+    public int modelCalls;
+
+    /** Scenes recorded with an error instead of elements; a completed analysis with any is partial. */
+    @Column(name = "failed_scenes", nullable = false)
+    public int failedScenes;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

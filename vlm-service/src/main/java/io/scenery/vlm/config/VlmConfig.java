@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 
 /** Tunables of vlm-service. Pixel sizes are in the pixels of the analysed image. */
@@ -14,6 +15,19 @@ public interface VlmConfig {
 
     Ocr ocr();
 
+    Model model();
+
+    /**
+     * Keyframes of one analysis analysed at once. Vision-model calls are bounded separately by
+     * {@code scenery.vlm.model.max-concurrency}; offline detection is CPU-bound.
+     */
+    @WithDefault("2")
+    int sceneConcurrency();
+
+    /** What a task does when the analysis of one of its scenes fails. */
+    @WithDefault("partial")
+    FailurePolicy failurePolicy();
+
     /** Maximum wait for Kafka to acknowledge one progress event before the analysis gives up on the record. */
     @WithDefault("10s")
     Duration publishTimeout();
@@ -21,7 +35,10 @@ public interface VlmConfig {
     /** The OpenCV detector of controls. */
     interface Detector {
 
-        /** The detector that runs. Only {@code offline} (OpenCV and Tesseract) exists so far. */
+        /**
+         * The detector that runs: {@code offline} (OpenCV and Tesseract), {@code vlm} (the vision model alone) or
+         * {@code hybrid} (offline boxes labelled by the vision model). Without a model base URL it is offline.
+         */
         @WithDefault("offline")
         DetectorMode mode();
 
@@ -106,5 +123,64 @@ public interface VlmConfig {
         /** Maximum number of idle Tesseract engines kept for reuse. Each keeps its language models in memory. */
         @WithDefault("2")
         int maxIdleEngines();
+    }
+
+    /** An OpenAI-compatible vision model, reached through langchain4j. */
+    interface Model {
+
+        /** Base URL of the OpenAI-compatible API, for example {@code http://127.0.0.1:8000/v1}; none: no model. */
+        Optional<String> baseUrl();
+
+        /** Model name sent with each request. */
+        @WithDefault("gpt-4o-mini")
+        String name();
+
+        /** API key sent as a bearer token; many local servers accept any value. */
+        @WithDefault("none")
+        String apiKey();
+
+        /** How the model writes box coordinates: absolute pixels of the sent image, 0 to 1, or 0 to 1000. */
+        @WithDefault("pixels")
+        BoxScale boxScale();
+
+        /** Longest side, in pixels, of the image sent to the model; larger keyframes are downscaled. */
+        @WithDefault("1280")
+        int maxImageSide();
+
+        /** Largest JPEG sent to the model, in bytes; the quality and then the size are lowered to fit. */
+        @WithDefault("400000")
+        int maxImageBytes();
+
+        /** Most tokens the model may write per reply. */
+        @WithDefault("2048")
+        int maxOutputTokens();
+
+        /** Longest wait for one model reply. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Most model calls in flight at once over the whole service. */
+        @WithDefault("4")
+        int maxConcurrency();
+
+        /** Most attempts per model call, the first one included. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second attempt; doubled after each further failure, with random jitter of up to half. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts, also when a Retry-After header asks for more. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Consecutive failed calls after which the circuit opens and calls fail at once. */
+        @WithDefault("5")
+        int circuitFailureThreshold();
+
+        /** How long an open circuit rejects calls before it lets one trial call through. */
+        @WithDefault("30s")
+        Duration circuitOpenDuration();
     }
 }

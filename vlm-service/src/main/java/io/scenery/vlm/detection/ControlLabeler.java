@@ -50,9 +50,9 @@ public class ControlLabeler {
             return false;
         }
         return switch (element.type()) {
-            case CHECKBOX, BUTTON, INPUT -> true;
+            case CHECKBOX, BUTTON, INPUT, RADIO, SWITCH, DROPDOWN, TAB -> true;
             case ICON -> word.text().codePointCount(0, word.text().length()) == 1;
-            case IMAGE, TEXT -> false;
+            case IMAGE, TEXT, LINK -> false;
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Finds UI elements in one decoded image. Implementations: {@link OfflineElementDetector} (OpenCV and Tesseract,
- * no network); a vision-model detector and a hybrid of both are meant to implement this interface too.
+ * no network), the vision-model detector and the hybrid of both in {@code io.scenery.vlm.vision}.
  * Implementations must be safe to call from several threads at once.
  */
 public interface ElementDetector {
@@ -16,4 +16,13 @@ public interface ElementDetector {
      * {@link DetectType#TEXT}, both for {@link DetectType#ALL}. Boxes are in the image's pixels.
      */
     List<DetectedElement> detect(DecodedImage image, DetectType detectType);
+
+    /**
+     * Like {@link #detect(DecodedImage, DetectType)}, with the vision-model usage it took.
+     *
+     * @param context what the image is, such as a task id and scene number, for logs and errors
+     */
+    default Detection detectWithUsage(DecodedImage image, DetectType detectType, String context) {
+        return Detection.offline(detect(image, detectType));
+    }
 }

@@ -9,6 +9,11 @@ public enum ElementType {
     BUTTON,
     INPUT,
     CHECKBOX,
+    RADIO,
+    SWITCH,
+    DROPDOWN,
+    LINK,
+    TAB,
     /** A small glyph without a frame, often a tap target in toolbars. */
     ICON,
     /** A picture or any large region with dense content that is not a control. */

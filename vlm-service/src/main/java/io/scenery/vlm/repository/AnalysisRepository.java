@@ -37,6 +37,11 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, UUID>
                 .firstResultOptional();
     }
 
+    /** Returns the analysis locked for update until the transaction ends, so parallel scene saves queue up. */
+    public Analysis lockById(UUID analysisId) {
+        return findById(analysisId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Optional<Analysis> find(UUID taskId, DetectType detectType) {
         return find("taskId = ?1 and detectType = ?2", taskId, detectType).firstResultOptional();
     }

@@ -18,6 +18,10 @@ public class AnalysisSceneRepository implements PanacheRepositoryBase<AnalysisSc
         return count("analysisId", analysisId);
     }
 
+    public long countFailedByAnalysis(UUID analysisId) {
+        return count("analysisId = ?1 and error is not null", analysisId);
+    }
+
     public long deleteByAnalysis(UUID analysisId) {
         return delete("analysisId", analysisId);
     }

@@ -15,22 +15,29 @@ import java.util.UUID;
  *
  * @param processed keyframes analysed so far
  * @param total     keyframes to analyse
- * @param error     why the analysis failed or was cancelled, null otherwise
- * @param scenes    the scenes analysed so far, by scene number
+ * @param error        why the analysis failed or was cancelled, or which scenes failed in a partial result
+ * @param partial      whether the analysis completed with some scenes failed (see each scene's error)
+ * @param failedScenes scenes recorded with an error instead of elements
+ * @param usage        vision-model usage; all zero for the offline detector
+ * @param scenes       the scenes analysed so far, by scene number
  */
 @RegisterForReflection
 public record AnalysisView(UUID taskId, DetectType detectType, AnalysisStatus status, int processed, int total,
-                           String error, List<SceneView> scenes) {
+                           String error, boolean partial, int failedScenes, ModelUsageView usage,
+                           List<SceneView> scenes) {
 
     static AnalysisView of(AnalysisResult result) {
         List<SceneView> scenes = result.scenes().stream().map(scene -> sceneView(scene, result)).toList();
-        return new AnalysisView(result.analysis().taskId, result.analysis().detectType, result.analysis().status,
-                result.analysis().processed, result.analysis().total, result.analysis().error, scenes);
+        var analysis = result.analysis();
+        boolean partial = analysis.status == AnalysisStatus.COMPLETED && analysis.failedScenes > 0;
+        return new AnalysisView(analysis.taskId, analysis.detectType, analysis.status, analysis.processed,
+                analysis.total, analysis.error, partial, analysis.failedScenes,
+                new ModelUsageView(analysis.inputTokens, analysis.outputTokens, analysis.modelCalls), scenes);
     }
 
     private static SceneView sceneView(AnalysisScene scene, AnalysisResult result) {
         List<AnalysisElement> rows = result.elementsByScene().getOrDefault(scene.sceneId, List.of());
         return new SceneView(scene.sceneId, scene.sceneNumber, scene.keyframeKey, scene.width, scene.height,
-                rows.stream().map(ElementView::of).toList());
+                scene.error, rows.stream().map(ElementView::of).toList());
     }
 }

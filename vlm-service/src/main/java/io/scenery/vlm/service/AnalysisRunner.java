@@ -18,24 +18,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Runs the requested analyses of one task, one detect type after the other and keyframe by keyframe. Each step
- * commits before its progress event is sent. A COMPLETED analysis is skipped, so a redelivered record only
- * finishes what is missing. The first failure or cancel stops the task's remaining analyses.
+ * Runs the requested analyses of one task, one detect type after the other, its keyframes in a {@link SceneBatch}.
+ * Each step commits before its progress event is sent. A COMPLETED analysis is skipped, so a redelivered record
+ * only finishes what is missing. A failed or cancelled analysis stops the task's remaining analyses; scenes that
+ * failed under the partial policy leave the analysis COMPLETED with the failures named in its error.
  */
 @ApplicationScoped
 public class AnalysisRunner {
 
     private final AnalysisStore store;
-    private final KeyframeAnalyzer keyframes;
-    private final CancelFlagReader cancelFlags;
+    private final SceneBatch batch;
     private final ProgressPublisher progress;
     private final AuditTrail audit;
 
-    public AnalysisRunner(AnalysisStore store, KeyframeAnalyzer keyframes, CancelFlagReader cancelFlags,
-                          ProgressPublisher progress, AuditTrail audit) {
+    public AnalysisRunner(AnalysisStore store, SceneBatch batch, ProgressPublisher progress, AuditTrail audit) {
         this.store = store;
-        this.keyframes = keyframes;
-        this.cancelFlags = cancelFlags;
+        this.batch = batch;
         this.progress = progress;
         this.audit = audit;
     }
@@ -91,49 +89,42 @@ public class AnalysisRunner {
     private boolean analyseScenes(TaskProgress task, UUID analysisId, DetectType detectType, List<SceneRef> scenes,
                                   long processedBefore, long startNanos) {
         UUID taskId = task.taskId();
-        long elementCount = 0;
-        for (SceneRef scene : scenes) {
-            if (cancelFlags.isCancelled(taskId)) {
-                cancel(task, analysisId, detectType, scene, processedBefore, startNanos);
-                return false;
-            }
-
-            SceneDetection detection;
-            try {
-                detection = keyframes.analyze(scene, detectType);
-            } catch (KeyframeUnreadableException e) {
-                fail(task, analysisId, detectType, scene, e.getMessage(), "KeyframeUnreadable", processedBefore,
-                        startNanos);
-                return false;
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Detection failed on scene %d of task %s", scene.sceneNumber(), taskId);
-                String reason = "detection failed on scene " + scene.sceneNumber() + " (" + scene.sceneId() + "): "
-                        + e.getMessage();
-                fail(task, analysisId, detectType, scene, reason, e.getClass().getSimpleName(), processedBefore,
-                        startNanos);
-                return false;
-            }
-
-            int processed = store.saveScene(analysisId, scene, detection);
-            elementCount += detection.elements().size();
-            progress.publish(taskId, ProgressStatus.RUNNING, detectType, processedBefore + processed, task.total(),
-                    detectType.wireName() + ": scene " + scene.sceneNumber() + " done, " + processed + " of "
-                            + scenes.size() + " keyframes, " + detection.elements().size() + " elements");
+        SceneBatch.Outcome outcome = batch.run(taskId, analysisId, detectType, scenes, processedBefore, task.total());
+        SceneBatch.Stop stop = outcome.stop();
+        if (stop != null && stop.cancelled()) {
+            cancel(task, analysisId, detectType, stop.reason(), processedBefore, startNanos);
+            return false;
+        }
+        if (stop != null) {
+            fail(task, analysisId, detectType, stop.sceneNumber(), stop.reason(), stop.errorType(), processedBefore,
+                    startNanos);
+            return false;
+        }
+        if (outcome.failed() == scenes.size()) {
+            String reason = "all " + scenes.size() + " scenes failed; the first error: " + outcome.firstFailure();
+            fail(task, analysisId, detectType, -1, reason, "AllScenesFailed", processedBefore, startNanos);
+            return false;
         }
 
-        store.complete(analysisId);
+        if (outcome.failed() > 0) {
+            store.completePartially(analysisId, "partial result: " + outcome.failed() + " of " + scenes.size()
+                    + " scenes failed; the first error: " + outcome.firstFailure());
+        } else {
+            store.complete(analysisId);
+        }
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-        Log.infof("Analysis %s of task %s finished: %d keyframes, %d elements in %d ms", detectType.wireName(),
-                taskId, scenes.size(), elementCount, duration.toMillis());
+        Log.infof("Analysis %s of task %s finished: %d keyframes (%d failed), %d elements in %d ms",
+                detectType.wireName(), taskId, scenes.size(), outcome.failed(), outcome.elements(),
+                duration.toMillis());
         audit.record("analysis.finished", taskId, AuditEvent.SUCCESS, duration,
                 Map.of("detectType", detectType.wireName(), "scenes", Integer.toString(scenes.size()),
-                        "elements", Long.toString(elementCount)));
+                        "failedScenes", Integer.toString(outcome.failed()),
+                        "elements", Long.toString(outcome.elements())));
         return true;
     }
 
-    private void cancel(TaskProgress task, UUID analysisId, DetectType detectType, SceneRef scene,
+    private void cancel(TaskProgress task, UUID analysisId, DetectType detectType, String reason,
                         long processedBefore, long startNanos) {
-        String reason = "cancelled before scene " + scene.sceneNumber();
         store.cancel(analysisId, reason);
         Log.infof("Analysis %s of task %s %s", detectType.wireName(), task.taskId(), reason);
         progress.publish(task.taskId(), ProgressStatus.CANCELLED, detectType, processedBefore, task.total(), reason);
@@ -142,14 +133,14 @@ public class AnalysisRunner {
                 Map.of("detectType", detectType.wireName(), "reason", reason));
     }
 
-    private void fail(TaskProgress task, UUID analysisId, DetectType detectType, SceneRef scene, String reason,
+    private void fail(TaskProgress task, UUID analysisId, DetectType detectType, int sceneNumber, String reason,
                       String errorType, long processedBefore, long startNanos) {
         store.fail(analysisId, reason);
         Log.warnf("Analysis %s of task %s failed: %s", detectType.wireName(), task.taskId(), reason);
         progress.publish(task.taskId(), ProgressStatus.FAILED, detectType, processedBefore, task.total(), reason);
         audit.record("analysis.failed", task.taskId(), AuditEvent.failed(errorType),
                 Duration.ofNanos(System.nanoTime() - startNanos),
-                Map.of("detectType", detectType.wireName(), "sceneNumber", Integer.toString(scene.sceneNumber()),
+                Map.of("detectType", detectType.wireName(), "sceneNumber", Integer.toString(sceneNumber),
                         "reason", reason));
     }
 

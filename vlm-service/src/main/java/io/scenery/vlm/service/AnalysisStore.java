@@ -53,6 +53,10 @@ public class AnalysisStore {
         analysis.processed = 0;
         analysis.total = keyframes;
         analysis.error = null;
+        analysis.inputTokens = 0;
+        analysis.outputTokens = 0;
+        analysis.modelCalls = 0;
+        analysis.failedScenes = 0;
         analysis.startedAt = now;
         analysis.finishedAt = null;
         analysis.updatedAt = now;
@@ -65,29 +69,61 @@ public class AnalysisStore {
      */
     @Transactional
     public int saveScene(UUID analysisId, SceneRef scene, SceneDetection detection) {
-        Analysis analysis = analyses.findById(analysisId);
-        elements.deleteByScene(analysisId, scene.sceneId());
-        scenes.deleteByScene(analysisId, scene.sceneId());
-
-        Instant now = Instant.now();
-        AnalysisScene sceneRow = new AnalysisScene();
-        sceneRow.id = UUID.randomUUID();
-        sceneRow.analysisId = analysisId;
-        sceneRow.taskId = analysis.taskId;
-        sceneRow.sceneId = scene.sceneId();
-        sceneRow.sceneNumber = scene.sceneNumber();
-        sceneRow.keyframeKey = scene.keyframeKey();
+        Analysis analysis = analyses.lockById(analysisId);
+        AnalysisScene sceneRow = replaceScene(analysis, scene);
         sceneRow.width = detection.width();
         sceneRow.height = detection.height();
-        sceneRow.analyzedAt = now;
         scenes.persist(sceneRow);
 
         for (DetectedElement detected : detection.elements()) {
             elements.persist(toRow(analysis, scene, detected));
         }
 
-        analysis.processed = (int) Math.min(analysis.total, scenes.countByAnalysis(analysisId));
-        analysis.updatedAt = now;
+        analysis.inputTokens += detection.inputTokens();
+        analysis.outputTokens += detection.outputTokens();
+        analysis.modelCalls += detection.modelAttempts();
+        return countProcessed(analysis);
+    }
+
+    /**
+     * Records the scene as failed with its error and no elements, and the vision-model attempts it made. Returns
+     * the number of scenes the analysis has processed so far, failed ones included.
+     */
+    @Transactional
+    public int saveFailedScene(UUID analysisId, SceneRef scene, String error, int modelAttempts) {
+        Analysis analysis = analyses.lockById(analysisId);
+        AnalysisScene sceneRow = replaceScene(analysis, scene);
+        sceneRow.error = error;
+        scenes.persist(sceneRow);
+        analysis.modelCalls += modelAttempts;
+        analysis.failedScenes = (int) scenes.countFailedByAnalysis(analysisId);
+        return countProcessed(analysis);
+    }
+
+    /** Marks the analysis COMPLETED; with failed scenes, the error names how many, flagging a partial result. */
+    @Transactional
+    public void completePartially(UUID analysisId, String summary) {
+        finish(analysisId, AnalysisStatus.COMPLETED, summary);
+    }
+
+    private AnalysisScene replaceScene(Analysis analysis, SceneRef scene) {
+        elements.deleteByScene(analysis.id, scene.sceneId());
+        scenes.deleteByScene(analysis.id, scene.sceneId());
+        AnalysisScene sceneRow = new AnalysisScene();
+        sceneRow.id = UUID.randomUUID();
+        sceneRow.analysisId = analysis.id;
+        sceneRow.taskId = analysis.taskId;
+        sceneRow.sceneId = scene.sceneId();
+        sceneRow.sceneNumber = scene.sceneNumber();
+        sceneRow.keyframeKey = scene.keyframeKey();
+        sceneRow.analyzedAt = Instant.now();
+        return sceneRow;
+    }
+
+    private int countProcessed(Analysis analysis) {
+        scenes.flush();
+        analysis.processed = (int) Math.min(analysis.total, scenes.countByAnalysis(analysis.id));
+        analysis.updatedAt = Instant.now();
         return analysis.processed;
     }
 

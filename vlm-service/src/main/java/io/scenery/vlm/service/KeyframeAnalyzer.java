@@ -4,6 +4,7 @@ import io.scenery.events.DetectType;
 import io.scenery.events.SceneRef;
 import io.scenery.storage.BlobStore;
 import io.scenery.vlm.detection.DecodedImage;
+import io.scenery.vlm.detection.Detection;
 import io.scenery.vlm.detection.ElementDetector;
 import io.scenery.vlm.detection.InvalidImageException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,10 @@ public class KeyframeAnalyzer {
     public SceneDetection analyze(SceneRef scene, DetectType detectType) throws KeyframeUnreadableException {
         byte[] encoded = read(scene);
         try (DecodedImage image = DecodedImage.decode(encoded)) {
-            return new SceneDetection(image.width(), image.height(), detector.detect(image, detectType));
+            Detection detection = detector.detectWithUsage(image, detectType,
+                    "scene " + scene.sceneNumber() + " (" + scene.sceneId() + ")");
+            return new SceneDetection(image.width(), image.height(), detection.elements(), detection.inputTokens(),
+                    detection.outputTokens(), detection.modelAttempts());
         } catch (InvalidImageException e) {
             throw new KeyframeUnreadableException(describe(scene) + " is not a readable image: " + e.getMessage(), e);
         }

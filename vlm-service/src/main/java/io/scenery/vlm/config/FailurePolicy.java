@@ -1,0 +1,9 @@
+package io.scenery.vlm.config;
+
+/** What an analysis does when one of its scenes fails. */
+public enum FailurePolicy {
+    /** The scene is recorded with its error and the analysis completes with partial results flagged. */
+    PARTIAL,
+    /** The analysis fails on the first failed scene. */
+    FAIL
+}

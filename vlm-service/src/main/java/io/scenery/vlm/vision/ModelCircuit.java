@@ -1,0 +1,48 @@
+package io.scenery.vlm.vision;
+
+import io.scenery.vlm.config.VlmConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A circuit breaker over vision-model calls. After the configured number of consecutive failed calls it opens and
+ * rejects calls for the open duration; then it lets calls through again, and the next failure opens it at once
+ * while the next success closes it. It counts whole calls, after their retries, not single attempts.
+ */
+@ApplicationScoped
+public class ModelCircuit {
+
+    private final int threshold;
+    private final long openNanos;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final AtomicLong openUntilNanos = new AtomicLong(Long.MIN_VALUE);
+
+    public ModelCircuit(VlmConfig config) {
+        this.threshold = config.model().circuitFailureThreshold();
+        this.openNanos = config.model().circuitOpenDuration().toNanos();
+    }
+
+    /** Returns whether a call may go out now. */
+    public boolean allows() {
+        long until = openUntilNanos.get();
+        return until == Long.MIN_VALUE || System.nanoTime() - until >= 0;
+    }
+
+    public void recordSuccess() {
+        consecutiveFailures.set(0);
+        openUntilNanos.set(Long.MIN_VALUE);
+    }
+
+    public void recordFailure() {
+        if (consecutiveFailures.incrementAndGet() >= threshold) {
+            openUntilNanos.set(System.nanoTime() + openNanos);
+        }
+    }
+
+    /** Closes the circuit and forgets past failures. */
+    public void reset() {
+        recordSuccess();
+    }
+}
