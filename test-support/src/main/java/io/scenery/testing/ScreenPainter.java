@@ -89,6 +89,47 @@ final class ScreenPainter {
         putText(screen, "Remember me", new Point(x + 30, y + 22), FONT_HERSHEY_SIMPLEX, 0.55, ink, 1, LINE_AA, false);
     }
 
+    /**
+     * Draws a modal dialog over the screen: the page dimmed to half its brightness and a light box of about half
+     * the frame's width and height with a title, a line of text and two buttons.
+     */
+    static void drawDialog(Mat screen, int number) {
+        int width = screen.cols();
+        int height = screen.rows();
+        screen.convertTo(screen, -1, 0.5, 0);
+        Rect box = new Rect(width / 4, height / 4, width / 2, height / 2);
+        rectangle(screen, box, new Scalar(250, 250, 250, 0), -1, LINE_AA, 0);
+        rectangle(screen, box, new Scalar(90, 90, 90, 0), 2, LINE_AA, 0);
+        putText(screen, "Dialog " + number, new Point(box.x() + 16, box.y() + 30), FONT_HERSHEY_SIMPLEX, 0.7,
+                new Scalar(30, 30, 30, 0), 2, LINE_AA, false);
+        putText(screen, "Do you want to continue?", new Point(box.x() + 16, box.y() + 64), FONT_HERSHEY_SIMPLEX, 0.5,
+                new Scalar(60, 60, 60, 0), 1, LINE_AA, false);
+        drawButton(screen, box.x() + box.width() - 250, box.y() + box.height() - 50, "OK",
+                new Scalar(200, 120, 40, 0));
+        drawButton(screen, box.x() + box.width() - 130, box.y() + box.height() - 50, "Cancel",
+                new Scalar(120, 120, 120, 0));
+    }
+
+    /** Draws a drop-down menu below the toolbar, about a quarter of the frame wide and a third of it high. */
+    static void drawMenu(Mat screen, int number) {
+        int width = screen.cols();
+        int height = screen.rows();
+        Rect box = new Rect(width / 5, 36, width / 4, height / 3);
+        rectangle(screen, box, new Scalar(255, 255, 255, 0), -1, LINE_AA, 0);
+        rectangle(screen, box, new Scalar(40, 40, 40, 0), 1, LINE_AA, 0);
+        int rows = Math.max(1, box.height() / 28);
+        for (int row = 0; row < rows; row++) {
+            putText(screen, LABELS[(number + row) % LABELS.length] + " item", new Point(box.x() + 10,
+                    box.y() + 20 + row * 28), FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(20, 20, 20, 0), 1, LINE_AA, false);
+        }
+    }
+
+    /** Draws typed text, as far as it was typed, at a fixed place below the toolbar. */
+    static void drawTyped(Mat screen, String text) {
+        putText(screen, text, new Point(140, 52), FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(0, 0, 160, 0), 1, LINE_AA,
+                false);
+    }
+
     /** Draws a text caret in the top-left corner that blinks twice per second. */
     static void drawCaret(Mat canvas, int frameNumber, double frameRate) {
         if ((int) (frameNumber / (frameRate / 4)) % 2 == 0) {
