@@ -62,7 +62,7 @@ build_if_needed() {
   done
   if [[ $stale == 1 ]]; then
     say "building (mvn -B -q -DskipTests install) ..."
-    (cd "$ROOT" && mvn -B -q -DskipTests install) || fail "the build failed; run 'mvn -B -DskipTests install' to see why"
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests install) || fail "the build failed; run 'mvn -B -DskipTests install' to see why"
   fi
 }
 
@@ -144,7 +144,7 @@ up() {
   for entry in "${SERVICES[@]}"; do
     await_service "${entry%%:*}" "${entry##*:}"
   done
-  say "stack ready: ingest 8080, slicer 8081, vlm 8082, audit 8083, kafka $KAFKA_PORT"
+  say "stack ready: ingest 8080, slicer 8081, vlm 8082, audit 8083, kafka $KAFKA_PORT; stop it with ./run-local.sh down"
 }
 
 stop_one() {
@@ -190,7 +190,7 @@ case "${1:-}" in
   process)
     [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO"
     process "$2" ;;
-  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     video="${1:-$SAMPLE}"
     [[ -f "$video" ]] || fail "video not found: $video"

@@ -24,6 +24,15 @@ public record SlicingParameters(Double threshold, Double minSceneSeconds) {
         return new SlicingParameters(null, null);
     }
 
+    /** Returns the allowed range of a field as text, such as {@code between 0.1 and 255.0}, for error messages. */
+    public static String allowedRange(String field) {
+        return switch (field) {
+            case "threshold" -> "between " + MIN_THRESHOLD + " and " + MAX_THRESHOLD;
+            case "minSceneSeconds" -> "between " + MIN_SCENE_SECONDS + " and " + MAX_SCENE_SECONDS;
+            default -> throw new IllegalArgumentException("unknown slicing parameter '" + field + "'");
+        };
+    }
+
     /** Returns one message per invalid field, naming the field, its value and the allowed range; empty when valid. */
     public List<String> validate() {
         List<String> errors = new ArrayList<>();
@@ -37,7 +46,7 @@ public record SlicingParameters(Double threshold, Double minSceneSeconds) {
             return;
         }
         if (value.isNaN() || value < min || value > max) {
-            errors.add(name + " is " + value + " but must be between " + min + " and " + max);
+            errors.add(name + " is " + value + " but must be " + allowedRange(name));
         }
     }
 }

@@ -76,7 +76,8 @@ final class UploadFormParser {
         try {
             return Double.valueOf(raw.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field + " must be a number, got '" + raw + "'", field, raw);
+            throw ApiException.badRequest(field + " must be a number " + SlicingParameters.allowedRange(field)
+                    + ", got '" + raw + "'", field, raw);
         }
     }
 

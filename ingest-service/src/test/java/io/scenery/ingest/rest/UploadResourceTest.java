@@ -188,7 +188,7 @@ class UploadResourceTest {
                 .statusCode(400)
                 .body("field", equalTo("minSceneSeconds"))
                 .body("value", equalTo("two"))
-                .body("error", containsString("must be a number"));
+                .body("error", containsString("must be a number between 0.0 and 3600.0"));
     }
 
     @Test
