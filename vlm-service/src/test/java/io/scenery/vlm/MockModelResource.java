@@ -18,16 +18,17 @@ public class MockModelResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The throughput benchmark sets its concurrency C for both the scene workers and the model calls.
+        // The throughput benchmark sets its concurrency C: C model calls at once, and twice as many scene workers
+        // so that decoding, encoding and saving overlap with the calls.
         String concurrency = System.getProperty("scenery.bench.concurrency");
-        String sceneConcurrency = concurrency == null ? "1" : concurrency;
+        String sceneConcurrency = concurrency == null ? "1" : Integer.toString(2 * Integer.parseInt(concurrency));
         String modelConcurrency = concurrency == null ? "4" : concurrency;
         return Map.ofEntries(
                 Map.entry("scenery.vlm.detector.mode", "vlm"),
                 Map.entry("scenery.vlm.model.base-url", server.baseUrl()),
                 Map.entry("scenery.vlm.model.name", "mock-vision"),
                 Map.entry("scenery.vlm.model.max-image-side", "640"),
-                Map.entry("scenery.vlm.model.timeout", "1s"),
+                Map.entry("scenery.vlm.model.timeout", concurrency == null ? "1s" : "30s"),
                 Map.entry("scenery.vlm.model.max-attempts", "3"),
                 Map.entry("scenery.vlm.model.initial-backoff", "50ms"),
                 Map.entry("scenery.vlm.model.max-backoff", "5s"),

@@ -20,6 +20,9 @@ public class ControlClassifier {
     /** Edge share above which a large unframed region is a picture rather than a text block. */
     private static final double IMAGE_EDGE_DENSITY = 0.25;
 
+    /** Lowest framed field or button as a fraction of the image's shorter side (16 pixels at 800). */
+    private static final double MIN_CONTROL_HEIGHT_FRACTION = 0.02;
+
     private final VlmConfig.Detector config;
 
     public ControlClassifier(VlmConfig config) {
@@ -29,15 +32,21 @@ public class ControlClassifier {
     public DetectedElement classify(Region region, int imageWidth, int imageHeight) {
         double smallSquareMax = config.maxSmallSquareFraction() * Math.min(imageWidth, imageHeight);
         if (region.framed()) {
-            return classifyFramed(region, smallSquareMax);
+            return classifyFramed(region, smallSquareMax, MIN_CONTROL_HEIGHT_FRACTION * Math.min(imageWidth,
+                    imageHeight));
         }
         return classifyUnframed(region, smallSquareMax);
     }
 
-    private DetectedElement classifyFramed(Region region, double smallSquareMax) {
+    private DetectedElement classifyFramed(Region region, double smallSquareMax, double minControlHeight) {
         BoundingBox box = region.box();
         double aspect = (double) box.width() / box.height();
         boolean square = aspect >= 0.75 && aspect <= 1.33;
+
+        // Lower than any field or button: a word between table rules or underlines, not a framed control.
+        if (!square && box.height() < minControlHeight) {
+            return classifyUnframed(region, smallSquareMax);
+        }
 
         if (square && Math.max(box.width(), box.height()) <= smallSquareMax) {
             return element(ElementType.CHECKBOX, region, region.content() == null ? 0.7 : 0.6, true);

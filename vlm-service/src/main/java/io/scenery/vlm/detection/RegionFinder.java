@@ -26,9 +26,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 /**
  * Finds candidate UI elements in a gray image. Steps: morphological gradient, threshold to an edge map, closing
  * to join glyphs and icon parts that lie closer than the join gap, outer contours and their bounding boxes.
- * A framed region taller than a control, or larger than the area limit, is a container when its inside is
- * sparse: it is not reported, and the search continues inside its border, so controls on cards and dialogs are
- * found too. When its inside is busy it is reported as a picture.
+ * A framed region taller than a control, or larger than the area limit, is searched inside its border, so controls
+ * on cards and dialogs are found too; it is a container and not reported when anything is found inside or its
+ * inside is sparse, and a picture otherwise.
  */
 @ApplicationScoped
 public class RegionFinder {
@@ -90,9 +90,14 @@ public class RegionFinder {
             boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
-            if (framed && large && edgeDensity < config.imageEdgeDensity()) {
+            if (framed && large) {
+                // A framed region larger than a control is a card, dialog or panel when anything lies inside it;
+                // only when nothing does and its inside is busy is it reported, as a picture.
+                int before = regions.size();
                 searchInside(maps, limits, box, depth, regions);
-                continue;
+                if (regions.size() > before || edgeDensity < config.imageEdgeDensity()) {
+                    continue;
+                }
             }
             if (box.area() > limits.maxArea()) {
                 // NOTE: a huge busy region (a photo, or dense content that closing merged into one blob) is

@@ -14,6 +14,7 @@ import io.scenery.vlm.detection.OfflineElementDetector;
 import io.scenery.vlm.detection.RegionFinder;
 import io.scenery.vlm.detection.TesseractEngines;
 import io.scenery.vlm.detection.TextRecognizer;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -42,6 +43,7 @@ public final class DetectorEvaluation {
     public static void main(String[] args) throws Exception {
         DetectType detectType = DetectType.valueOf(args[0].toUpperCase(java.util.Locale.ROOT));
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
+                .withConverter(java.time.Duration.class, 200, new DurationConverter())
                 .withMapping(VlmConfig.class).build();
         VlmConfig vlm = config.getConfigMapping(VlmConfig.class);
         TesseractEngines engines = new TesseractEngines(vlm);
@@ -79,6 +81,10 @@ public final class DetectorEvaluation {
             }
             millis += (System.nanoTime() - start) / 1_000_000;
             int matched = match(truth, found.stream().map(DetectedElement::box).toList());
+            if (Boolean.getBoolean("scenery.bench.verbose")) {
+                found.forEach(e -> System.out.printf("    found %-8s %-24s %s%n", e.type().wireName(), e.label(),
+                        e.box()));
+            }
             truthTotal += truth.size();
             foundTotal += found.size();
             matchedTotal += matched;
