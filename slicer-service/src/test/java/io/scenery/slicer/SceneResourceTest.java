@@ -46,6 +46,18 @@ class SceneResourceTest {
             kafka.await("scenes-ready", upload.taskId(), records -> !records.isEmpty(), Duration.ofSeconds(60));
         }
 
+        given().get("/api/v1/tasks/{taskId}/scenes.csv", upload.taskId()).then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .body(containsString("scene,start_frame,end_frame,start_seconds,end_seconds,keyframe_frame,"))
+                .body(containsString("\n2,24,47,2.0000,4.0000,"));
+        given().get("/api/v1/tasks/{taskId}/frames.csv", upload.taskId()).then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .body(containsString("frame,seconds,motion,changed_area,cut\n0,0.0000,"))
+                .body(containsString("\n24,2.0000,"));
+        given().get("/api/v1/tasks/{taskId}/frames.csv", UUID.randomUUID()).then().statusCode(404);
+
         Response response = given().get("/api/v1/tasks/{taskId}/scenes", upload.taskId());
         response.then()
                 .statusCode(200)

@@ -10,11 +10,31 @@ import java.time.Duration;
 public interface SlicerConfig {
 
     /**
-     * Default motion threshold: the mean absolute difference of two consecutive downscaled gray frames, on the
-     * 0-255 scale, above which a frame starts a new scene. An upload may override it.
+     * Default cut threshold: the mean absolute difference, on the 0-255 scale, between the settled picture after a
+     * change and the current scene's keyframe, above which the change starts a new scene. An upload may override
+     * it.
      */
-    @WithDefault("6.0")
+    @WithDefault("4.0")
     double threshold();
+
+    /**
+     * Smallest fraction of the frame, 0 to 1, whose pixels must change against the previous frame for the frame to
+     * count as moving. Cursor moves, a blinking caret and typing stay below it.
+     */
+    @WithDefault("0.01")
+    double minChangedArea();
+
+    /**
+     * Smallest fraction of the frame, 0 to 1, that must differ between the settled picture after a change and the
+     * current scene's keyframe for the change to start a new scene. Pages, dialogs with their dimmed backdrop,
+     * scrolls and fades lie above it; drop-down lists, menus, tooltips and typed text below.
+     */
+    @WithDefault("0.25")
+    double minSceneArea();
+
+    /** Difference of a pixel's gray value, 0 to 255, above which the pixel counts as changed. */
+    @WithDefault("8")
+    int pixelThreshold();
 
     /** Default shortest scene; a cut closer than this to the previous cut is ignored. An upload may override it. */
     @WithDefault("1s")
@@ -52,18 +72,29 @@ public interface SlicerConfig {
     interface Keyframe {
 
         /**
-         * Consecutive frames after the cut whose motion must stay at or below {@link #settleThreshold()} before the
-         * last of them becomes the keyframe; until then the scene's first frame is kept.
+         * Consecutive still frames that end a change (a cut, a scroll, a fade, an animation); the last of them is
+         * the keyframe of the scene the change starts. A frame is still when its motion against the previous frame
+         * is at or below {@link #settleThreshold()} and less than the minimum changed area changed.
          */
         @WithDefault("3")
         int settleFrames();
 
-        /** Motion value, on the 0-255 scale, at or below which the picture counts as settled. */
+        /**
+         * Display time after which a frame counts as settled whatever follows, so that a recording with one frame
+         * per slide keeps every slide as a scene.
+         */
+        @WithDefault("500ms")
+        Duration settleTime();
+
+        /** Motion value, on the 0-255 scale, at or below which a frame can count as still. */
         @WithDefault("1.0")
         double settleThreshold();
 
-        /** How long after the cut a settled frame may replace the first frame. */
-        @WithDefault("2s")
+        /**
+         * Longest change: a picture that keeps moving this long after the change began is taken as settled at the
+         * current frame, so that continuous motion still yields scenes.
+         */
+        @WithDefault("10s")
         Duration maxSettleDelay();
 
         /** JPEG quality, 1 to 100. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Scenes of a task and their keyframe images. */
@@ -21,6 +22,9 @@ import java.util.UUID;
 public class SceneResource {
 
     private static final String JPEG = "image/jpeg";
+    private static final String CSV = "text/csv";
+    private static final String SCENES_HEADER = "scene,start_frame,end_frame,start_seconds,end_seconds,"
+            + "keyframe_frame,keyframe_seconds,motion,keyframe_key";
 
     private final SlicingRunStore store;
     private final SceneRepository scenes;
@@ -48,6 +52,47 @@ public class SceneResource {
         List<SceneView> views = store.scenes(taskId).stream().map(SceneView::of).toList();
         return Response.ok(new TaskScenesView(taskId, run.status, views.size(), run.stats(), run.error, views))
                 .build();
+    }
+
+    /** Returns the scene list as CSV, one line per scene. */
+    @GET
+    @Path("/tasks/{taskId}/scenes.csv")
+    @Produces({CSV, MediaType.APPLICATION_JSON})
+    public Response taskScenesCsv(@PathParam("taskId") String taskIdText) {
+        UUID taskId = parseId(taskIdText);
+        if (taskId == null) {
+            return invalidId("task id", taskIdText);
+        }
+        if (store.find(taskId) == null) {
+            return notFound("no slicing run for task " + taskId + "; the task is unknown or its video was not"
+                    + " received yet");
+        }
+        StringBuilder csv = new StringBuilder(SCENES_HEADER).append('\n');
+        for (Scene scene : store.scenes(taskId)) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.4f,%d,%.4f,%.3f,%s%n", scene.sceneNumber,
+                    scene.startFrame, scene.endFrame, scene.startSeconds, scene.endSeconds, scene.keyframeFrame,
+                    scene.keyframeSeconds, scene.motion, scene.keyframeKey));
+        }
+        return Response.ok(csv.toString(), CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + taskId + "-scenes.csv\"").build();
+    }
+
+    /** Returns per-frame statistics as CSV: frame, seconds, motion, changed_area, cut (1 where a scene starts). */
+    @GET
+    @Path("/tasks/{taskId}/frames.csv")
+    @Produces({CSV, MediaType.APPLICATION_JSON})
+    public Response taskFramesCsv(@PathParam("taskId") String taskIdText) {
+        UUID taskId = parseId(taskIdText);
+        if (taskId == null) {
+            return invalidId("task id", taskIdText);
+        }
+        java.nio.file.Path file = blobs.localPath("keyframes/" + taskId + "/frames.csv");
+        if (!Files.isRegularFile(file)) {
+            return notFound("no frame statistics for task " + taskId + "; the task is unknown, still running or"
+                    + " failed");
+        }
+        return Response.ok(file.toFile(), CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + taskId + "-frames.csv\"").build();
     }
 
     @GET

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes the keyframes of one slicing run and can remove them again when the run does not complete. */
+/** Writes the keyframes and frame statistics of one slicing run and can remove them again when the run does not complete. */
 final class KeyframeWriter {
 
     private final BlobStore blobs;
@@ -28,6 +28,19 @@ final class KeyframeWriter {
     String write(int sceneNumber, byte[] jpeg) throws IOException {
         String key = key(taskId, sceneNumber);
         blobs.write(key, jpeg);
+        written.add(key);
+        return key;
+    }
+
+    /** Returns the blob key of a run's per-frame statistics: {@code keyframes/<taskId>/frames.csv}. */
+    static String frameStatsKey(UUID taskId) {
+        return "keyframes/" + taskId + "/frames.csv";
+    }
+
+    /** Writes the run's per-frame statistics as CSV next to the keyframes; deleted with them. */
+    String writeFrameStats(byte[] csv) throws IOException {
+        String key = frameStatsKey(taskId);
+        blobs.write(key, csv);
         written.add(key);
         return key;
     }

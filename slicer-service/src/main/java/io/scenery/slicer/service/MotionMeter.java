@@ -20,4 +20,27 @@ final class MotionMeter {
         }
         return current.length == 0 ? 0.0 : (double) sum / current.length;
     }
+
+    /**
+     * Returns the mean absolute difference of the two images and the fraction of pixels whose values differ by more
+     * than {@code pixelThreshold}, in one pass.
+     */
+    static FrameDifference compare(byte[] previous, byte[] current, int pixelThreshold) {
+        if (previous.length != current.length) {
+            return new FrameDifference(SIZE_CHANGE_MOTION, 1.0);
+        }
+        if (current.length == 0) {
+            return new FrameDifference(0.0, 0.0);
+        }
+        long sum = 0;
+        int changed = 0;
+        for (int i = 0; i < current.length; i++) {
+            int delta = Math.abs((current[i] & 0xff) - (previous[i] & 0xff));
+            sum += delta;
+            if (delta > pixelThreshold) {
+                changed++;
+            }
+        }
+        return new FrameDifference((double) sum / current.length, (double) changed / current.length);
+    }
 }

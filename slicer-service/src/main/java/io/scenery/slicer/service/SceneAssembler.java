@@ -9,20 +9,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the decoded frames of one video, with their motion values, into scenes. Each scene's keyframe is the first
- * frame after the cut from which on the motion stayed settled for a few frames, found within a short delay;
- * otherwise the scene's first frame. Keyframes are encoded while their frame is current and written when the
- * scene closes.
+ * Turns the decoded frames of one screen recording into scenes. A change begins at the first moving frame (enough
+ * of the picture changed, or the whole picture shifted a little, as in a fade) and ends once the picture has been
+ * still for a few frames, however many frames it moved in between: a cut, a scroll, a fade and an animation are
+ * one change each. When the settled picture differs from the current scene's keyframe by more than the threshold
+ * over at least the minimum scene area, a new scene starts at the frame where the change began, with the settled frame as
+ * its keyframe; when that scene would follow the previous start by less than the minimum scene length, the two
+ * merge and the settled frame becomes the keyframe of the earlier one. Keyframes are encoded while their frame is
+ * current and written when the scene closes. A sudden jump of most of the picture starts the new scene at once.
  */
 final class SceneAssembler {
 
     private final SceneDetector detector;
     private final SlicerConfig.Keyframe policy;
-    private final double maxSettleDelaySeconds;
+    private final double minChangedArea;
+    private final double minSceneArea;
+    private final int pixelThreshold;
+    private final double maxChangeSeconds;
+    private final double settleSeconds;
     private final KeyframeEncoder encoder;
     private final KeyframeWriter writer;
+    private final FrameLog log = new FrameLog();
     private final List<DetectedScene> scenes = new ArrayList<>();
     private OpenScene current;
+    private byte[] previous;
+    private boolean changing;
+    private int changeStartFrame;
+    private double changeStartSeconds;
+    private int stillFrames;
+    private boolean previousJump;
+    private double changeMaxMotion;
+    private double previousSeconds;
 
     /** The scene being assembled. */
     private static final class OpenScene {
@@ -32,17 +49,19 @@ final class SceneAssembler {
         double startSeconds;
         double motion;
         EncodedKeyframe keyframe;
+        byte[] reference;
         int keyframeFrame;
         double keyframeSeconds;
-        int settledFrames;
-        boolean settling;
     }
 
-    SceneAssembler(SceneDetector detector, SlicerConfig.Keyframe policy, KeyframeEncoder encoder,
-                   KeyframeWriter writer) {
+    SceneAssembler(SceneDetector detector, SlicerConfig config, KeyframeEncoder encoder, KeyframeWriter writer) {
         this.detector = detector;
-        this.policy = policy;
-        this.maxSettleDelaySeconds = policy.maxSettleDelay().toNanos() / 1e9;
+        this.policy = config.keyframe();
+        this.minChangedArea = config.minChangedArea();
+        this.minSceneArea = config.minSceneArea();
+        this.pixelThreshold = config.pixelThreshold();
+        this.maxChangeSeconds = policy.maxSettleDelay().toNanos() / 1e9;
+        this.settleSeconds = policy.settleTime().toNanos() / 1e9;
         this.encoder = encoder;
         this.writer = writer;
     }
@@ -51,34 +70,52 @@ final class SceneAssembler {
      * Adds the next decoded frame. The frame's buffers belong to the decoder and are only read during this call.
      *
      * @param seconds presentation time of the frame
-     * @param motion  motion against the previous frame; ignored for the first frame
+     * @param gray    the frame's downscaled gray image, which this assembler may keep
      */
-    void accept(int frameNumber, double seconds, double motion, AVFrame frame) throws IOException {
+    void accept(int frameNumber, double seconds, byte[] gray, AVFrame frame) throws IOException {
         if (current == null) {
-            open(frameNumber, seconds, 0.0, frame);
+            log.add(frameNumber, seconds, new FrameDifference(0, 0));
+            log.markCut(frameNumber);
+            open(frameNumber, seconds, 0.0, gray, frame);
+            // The first scene's keyframe waits for the picture to settle like any other.
+            startChange(frameNumber, seconds);
+            previous = gray;
+            previousSeconds = seconds;
             return;
         }
 
-        if (detector.isCut(motion, seconds - current.startSeconds)) {
-            close(frameNumber - 1, seconds);
-            open(frameNumber, seconds, motion, frame);
-            return;
-        }
-
+        FrameDifference difference = MotionMeter.compare(previous, gray, pixelThreshold);
+        log.add(frameNumber, seconds, difference);
+        previous = gray;
         current.lastFrame = frameNumber;
-        if (!current.settling) {
+        boolean moving = difference.changedArea() >= minChangedArea
+                || difference.motion() > policy.settleThreshold();
+
+        boolean jump = moving && difference.changedArea() >= minSceneArea
+                && difference.motion() > detector.threshold();
+        // A picture shown long enough counts as settled, so slides of one frame each stay apart.
+        boolean held = seconds - previousSeconds >= settleSeconds;
+        boolean firstJump = jump && (!previousJump || held);
+        previousJump = jump;
+        previousSeconds = seconds;
+        if (moving) {
+            // A jump after small moves (cursor, caret) begins a change of its own; within a scroll or a fade it
+            // belongs to the change that is under way.
+            if (!changing || firstJump && (changeMaxMotion <= policy.settleThreshold() || held)) {
+                startChange(frameNumber, seconds);
+            }
+            changeMaxMotion = Math.max(changeMaxMotion, difference.motion());
+            if (firstJump) {
+                cutAtJump(frameNumber, seconds, gray, frame);
+            }
+            stillFrames = 0;
+            if (seconds - changeStartSeconds > maxChangeSeconds) {
+                settle(frameNumber, seconds, gray, frame);
+            }
             return;
         }
-        if (seconds - current.startSeconds > maxSettleDelaySeconds) {
-            current.settling = false;
-        } else if (motion <= policy.settleThreshold()) {
-            current.settledFrames++;
-            if (current.settledFrames >= policy.settleFrames()) {
-                useAsKeyframe(frameNumber, seconds, frame);
-                current.settling = false;
-            }
-        } else {
-            current.settledFrames = 0;
+        if (changing && ++stillFrames >= policy.settleFrames()) {
+            settle(frameNumber, seconds, gray, frame);
         }
     }
 
@@ -94,19 +131,71 @@ final class SceneAssembler {
         return List.copyOf(scenes);
     }
 
-    private void open(int frameNumber, double seconds, double motion, AVFrame frame) {
+    /** Per-frame statistics of the frames accepted so far. */
+    FrameLog frameLog() {
+        return log;
+    }
+
+    private void startChange(int frameNumber, double seconds) {
+        changing = true;
+        changeStartFrame = frameNumber;
+        changeStartSeconds = seconds;
+        changeMaxMotion = 0;
+        stillFrames = 0;
+    }
+
+    private void settle(int frameNumber, double seconds, byte[] gray, AVFrame frame) throws IOException {
+        changing = false;
+        if (changeStartFrame == current.startFrame) {
+            useAsKeyframe(frameNumber, seconds, gray, frame);
+            return;
+        }
+
+        FrameDifference change = MotionMeter.compare(current.reference, gray, pixelThreshold);
+        if (change.changedArea() < minSceneArea || change.motion() <= detector.threshold()) {
+            return;
+        }
+        if (detector.isCut(change.motion(), changeStartSeconds - current.startSeconds)) {
+            close(changeStartFrame - 1, changeStartSeconds);
+            log.markCut(changeStartFrame);
+            open(changeStartFrame, changeStartSeconds, change.motion(), gray, frame);
+            current.lastFrame = frameNumber;
+        }
+        useAsKeyframe(frameNumber, seconds, gray, frame);
+    }
+
+    /**
+     * Starts a new scene at a sudden jump of the picture right away, at the frame where the change began, with the
+     * jump frame as a provisional keyframe,
+     * so that a picture that never settles (a playing video, a cursor large against a small frame) still gets its
+     * cut. The settled frame replaces the keyframe later.
+     */
+    private void cutAtJump(int frameNumber, double seconds, byte[] gray, AVFrame frame) throws IOException {
+        FrameDifference change = MotionMeter.compare(current.reference, gray, pixelThreshold);
+        if (changeStartFrame > current.startFrame && change.changedArea() >= minSceneArea
+                && change.motion() > detector.threshold()
+                && detector.isCut(change.motion(), changeStartSeconds - current.startSeconds)) {
+            close(changeStartFrame - 1, changeStartSeconds);
+            log.markCut(changeStartFrame);
+            open(changeStartFrame, changeStartSeconds, change.motion(), gray, frame);
+            useAsKeyframe(frameNumber, seconds, gray, frame);
+            current.lastFrame = frameNumber;
+        }
+    }
+
+    private void open(int frameNumber, double seconds, double motion, byte[] gray, AVFrame frame) {
         current = new OpenScene();
         current.number = scenes.size() + 1;
         current.startFrame = frameNumber;
         current.lastFrame = frameNumber;
         current.startSeconds = seconds;
         current.motion = motion;
-        current.settling = policy.settleFrames() > 0;
-        useAsKeyframe(frameNumber, seconds, frame);
+        useAsKeyframe(frameNumber, seconds, gray, frame);
     }
 
-    private void useAsKeyframe(int frameNumber, double seconds, AVFrame frame) {
+    private void useAsKeyframe(int frameNumber, double seconds, byte[] gray, AVFrame frame) {
         current.keyframe = encoder.encode(frame);
+        current.reference = gray;
         current.keyframeFrame = frameNumber;
         current.keyframeSeconds = seconds;
     }

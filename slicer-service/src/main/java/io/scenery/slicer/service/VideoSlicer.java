@@ -46,9 +46,11 @@ public class VideoSlicer {
         try (VideoSource source = VideoSource.open(taskId, video, config.decodeThreads());
              LumaSampler sampler = new LumaSampler(config.analysisWidth());
              KeyframeEncoder encoder = new KeyframeEncoder(config.keyframe().jpegQuality(), source.displayRotation())) {
-            SceneAssembler assembler = new SceneAssembler(SceneDetector.of(parameters, config), config.keyframe(),
-                    encoder, writer);
-            return decode(taskId, source, sampler, assembler, listener, startNanos);
+            SceneAssembler assembler = new SceneAssembler(SceneDetector.of(parameters, config), config, encoder,
+                    writer);
+            SlicingResult result = decode(taskId, source, sampler, assembler, listener, startNanos);
+            writer.writeFrameStats(assembler.frameLog().toCsv());
+            return result;
         } catch (VideoRejectedException | SlicingCancelledException | IOException | RuntimeException e) {
             writer.deleteWritten();
             throw e;
@@ -65,25 +67,22 @@ public class VideoSlicer {
         double lastSeconds = 0;
         int width = 0;
         int height = 0;
-        byte[] previous = null;
 
         AVFrame frame;
         while ((frame = nextFrame(taskId, source, frames)) != null) {
             double frameInterval = source.frameRate() > 0 ? 1 / source.frameRate() : 0;
             double seconds = Math.max(lastSeconds, source.frameSeconds(frame, lastSeconds + frameInterval));
             byte[] gray = sampler.sample(frame);
-            double motion = previous == null ? 0 : MotionMeter.meanAbsoluteDifference(previous, gray);
             if (VideoSource.isDamaged(frame)) {
                 damagedFrames++;
             }
-            assembler.accept(frames, seconds, motion, frame);
+            assembler.accept(frames, seconds, gray, frame);
 
             if (frames == 0) {
                 firstSeconds = seconds;
                 width = frame.width();
                 height = frame.height();
             }
-            previous = gray;
             lastSeconds = seconds;
             frames++;
 

@@ -2,12 +2,15 @@ package io.scenery.slicer.service;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.scenery.slicer.bench.GeneratedRecordings;
 import io.scenery.storage.BlobStore;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import io.scenery.testing.ScreenRecordingGenerator;
 import io.scenery.testing.ScreenRecordingGenerator.Options;
 import io.scenery.testing.ScreenRecordingGenerator.Recording;
+import io.scenery.testing.ScreenScript;
+import io.scenery.testing.ScreenScript.Result;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -99,6 +103,46 @@ class VideoSlicerTest {
         assertThat(result.scenes().get(1).width()).isEqualTo(240);
         assertThat(result.scenes().get(1).height()).isEqualTo(136);
         assertThat(result.stats().framesDecoded()).isEqualTo(24);
+    }
+
+    @Test
+    void scriptedRecordingCutsWithinTwoFrames() throws Exception {
+        Result scripted = ScreenScript.write(Path.of("target", "recordings", "scripted.mp4"),
+                new ScreenScript.Options(640, 400, 12, false, 3, GeneratedRecordings.script(12)));
+
+        SlicingResult result = slicer.slice(UUID.randomUUID(), scripted.file(), null, new CountingListener(0));
+        List<Integer> cuts = result.scenes().stream().skip(1).map(DetectedScene::startFrame).toList();
+        assertThat(cuts).hasSameSizeAs(scripted.cutFrames());
+        for (int i = 0; i < cuts.size(); i++) {
+            assertThat(cuts.get(i)).as("cut %d", i + 1).isCloseTo(scripted.cutFrames().get(i), within(2));
+        }
+    }
+
+    @Test
+    void variableFrameRateTimesFromTimestamps() throws Exception {
+        Result scripted = ScreenScript.write(Path.of("target", "recordings", "vfr.mp4"),
+                new ScreenScript.Options(320, 200, 60, true, 4, GeneratedRecordings.script(24)));
+
+        SlicingResult result = slicer.slice(UUID.randomUUID(), scripted.file(), null, new CountingListener(0));
+        List<Double> starts = result.scenes().stream().skip(1).map(DetectedScene::startSeconds).toList();
+        assertThat(starts).hasSameSizeAs(scripted.cutSeconds());
+        for (int i = 0; i < starts.size(); i++) {
+            // Frames lie 1 to 4 ticks of 1/60 s apart, so a frame-count clock would drift by seconds.
+            assertThat(starts.get(i)).as("start of scene %d", i + 2).isCloseTo(scripted.cutSeconds().get(i),
+                    within(2 * 4 / 60.0));
+        }
+    }
+
+    @Test
+    void frameStatisticsStoredAsCsv() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        slicer.slice(taskId, recording.file(), null, new CountingListener(0));
+
+        List<String> lines = Files.readAllLines(blobs.localPath("keyframes/" + taskId + "/frames.csv"));
+        assertThat(lines.get(0)).isEqualTo("frame,seconds,motion,changed_area,cut");
+        assertThat(lines).hasSize(recording.frameCount() + 1);
+        assertThat(lines.stream().skip(1).filter(line -> line.endsWith(",1")).count()).isEqualTo(4);
+        assertThat(lines.get(61)).startsWith("60,5.0000,").endsWith(",1");
     }
 
     /** Records what the slicer reports; requests a cancel at the given check, counted from 1, or never for 0. */
