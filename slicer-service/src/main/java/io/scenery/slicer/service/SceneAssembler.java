@@ -16,7 +16,7 @@ import java.util.List;
  * over at least the minimum scene area, a new scene starts at the frame where the change began, with the settled frame as
  * its keyframe; when that scene would follow the previous start by less than the minimum scene length, the two
  * merge and the settled frame becomes the keyframe of the earlier one. Keyframes are encoded while their frame is
- * current and written when the scene closes. A sudden jump of most of the picture starts the new scene at once.
+ * current and written when the scene closes.
  */
 final class SceneAssembler {
 
@@ -40,6 +40,12 @@ final class SceneAssembler {
     private boolean previousJump;
     private double changeMaxMotion;
     private double previousSeconds;
+    private PendingJump pendingJump;
+
+    /** A sudden jump of the picture whose change has not settled yet, with its frame encoded as a keyframe. */
+    private record PendingJump(int startFrame, double startSeconds, int frame, double seconds, byte[] gray,
+                               EncodedKeyframe keyframe) {
+    }
 
     /** The scene being assembled. */
     private static final class OpenScene {
@@ -106,7 +112,9 @@ final class SceneAssembler {
             }
             changeMaxMotion = Math.max(changeMaxMotion, difference.motion());
             if (firstJump) {
-                cutAtJump(frameNumber, seconds, gray, frame);
+                cutAtPendingJump();
+                pendingJump = new PendingJump(changeStartFrame, changeStartSeconds, frameNumber, seconds, gray,
+                        encoder.encode(frame));
             }
             stillFrames = 0;
             if (seconds - changeStartSeconds > maxChangeSeconds) {
@@ -125,6 +133,7 @@ final class SceneAssembler {
      * @param endSeconds end of the last decoded frame
      */
     List<DetectedScene> finish(double endSeconds) throws IOException {
+        cutAtPendingJump();
         if (current != null) {
             close(current.lastFrame, endSeconds);
         }
@@ -146,6 +155,7 @@ final class SceneAssembler {
 
     private void settle(int frameNumber, double seconds, byte[] gray, AVFrame frame) throws IOException {
         changing = false;
+        pendingJump = null;
         if (changeStartFrame == current.startFrame) {
             useAsKeyframe(frameNumber, seconds, gray, frame);
             return;
@@ -165,32 +175,43 @@ final class SceneAssembler {
     }
 
     /**
-     * Starts a new scene at a sudden jump of the picture right away, at the frame where the change began, with the
-     * jump frame as a provisional keyframe,
-     * so that a picture that never settles (a playing video, a cursor large against a small frame) still gets its
-     * cut. The settled frame replaces the keyframe later.
+     * Starts the scene of the last sudden jump when its change never settled (a playing video, a cursor large
+     * against a small frame, one frame per slide), with the jump frame as keyframe. A jump whose change settles is
+     * decided by the settled picture instead, so a flash of a frame or two makes no scene.
      */
-    private void cutAtJump(int frameNumber, double seconds, byte[] gray, AVFrame frame) throws IOException {
-        FrameDifference change = MotionMeter.compare(current.reference, gray, pixelThreshold);
-        if (changeStartFrame > current.startFrame && change.changedArea() >= minSceneArea
-                && change.motion() > detector.threshold()
-                && detector.isCut(change.motion(), changeStartSeconds - current.startSeconds)) {
-            close(changeStartFrame - 1, changeStartSeconds);
-            log.markCut(changeStartFrame);
-            open(changeStartFrame, changeStartSeconds, change.motion(), gray, frame);
-            useAsKeyframe(frameNumber, seconds, gray, frame);
-            current.lastFrame = frameNumber;
+    private void cutAtPendingJump() throws IOException {
+        PendingJump jump = pendingJump;
+        pendingJump = null;
+        if (jump == null || current == null || jump.startFrame() <= current.startFrame) {
+            return;
+        }
+        FrameDifference change = MotionMeter.compare(current.reference, jump.gray(), pixelThreshold);
+        if (change.changedArea() >= minSceneArea && change.motion() > detector.threshold()
+                && detector.isCut(change.motion(), jump.startSeconds() - current.startSeconds)) {
+            int lastFrame = current.lastFrame;
+            close(jump.startFrame() - 1, jump.startSeconds());
+            log.markCut(jump.startFrame());
+            openScene(jump.startFrame(), jump.startSeconds(), change.motion());
+            current.keyframe = jump.keyframe();
+            current.reference = jump.gray();
+            current.keyframeFrame = jump.frame();
+            current.keyframeSeconds = jump.seconds();
+            current.lastFrame = lastFrame;
         }
     }
 
     private void open(int frameNumber, double seconds, double motion, byte[] gray, AVFrame frame) {
+        openScene(frameNumber, seconds, motion);
+        useAsKeyframe(frameNumber, seconds, gray, frame);
+    }
+
+    private void openScene(int frameNumber, double seconds, double motion) {
         current = new OpenScene();
         current.number = scenes.size() + 1;
         current.startFrame = frameNumber;
         current.lastFrame = frameNumber;
         current.startSeconds = seconds;
         current.motion = motion;
-        useAsKeyframe(frameNumber, seconds, gray, frame);
     }
 
     private void useAsKeyframe(int frameNumber, double seconds, byte[] gray, AVFrame frame) {
