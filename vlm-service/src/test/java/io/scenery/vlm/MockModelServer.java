@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 
 /**
- * An OpenAI-compatible chat-completions server on 127.0.0.1 that answers from a script: each call takes the next
+ * An OpenAI-compatible chat-completions server on 127.0.0.1 that replies from a script: each call takes the next
  * scripted reply, and the last one repeats. It records when each call arrived and its request body.
  */
 public final class MockModelServer implements AutoCloseable {

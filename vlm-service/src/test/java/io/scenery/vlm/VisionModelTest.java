@@ -108,7 +108,7 @@ class VisionModelTest {
 
         assertGood(detect().elements());
         assertThat(server().calls()).isEqualTo(2);
-        assertThat(server().millisBefore(1)).as("wait asked by Retry-After: 1, backoff alone is 50-75 ms")
+        assertThat(server().millisBefore(1)).as("wait requested by Retry-After: 1, backoff alone is 50-75 ms")
                 .isGreaterThanOrEqualTo(950);
     }
 

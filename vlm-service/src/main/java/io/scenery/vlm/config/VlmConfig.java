@@ -128,7 +128,7 @@ public interface VlmConfig {
     /** An OpenAI-compatible vision model, reached through langchain4j. */
     interface Model {
 
-        /** Base URL of the OpenAI-compatible API, for example {@code http://127.0.0.1:8000/v1}; none: no model. */
+        /** Base URL of the OpenAI-compatible API, for example {@code http://127.0.0.1:8000/v1}. Unset means no model. */
         Optional<String> baseUrl();
 
         /** Model name sent with each request. */
@@ -151,7 +151,7 @@ public interface VlmConfig {
         @WithDefault("400000")
         int maxImageBytes();
 
-        /** Most tokens the model may write per reply. */
+        /** Maximum tokens the model may write per reply. */
         @WithDefault("2048")
         int maxOutputTokens();
 
@@ -159,11 +159,11 @@ public interface VlmConfig {
         @WithDefault("60s")
         Duration timeout();
 
-        /** Most model calls in flight at once over the whole service. */
+        /** Maximum model calls in flight at once over the whole service. */
         @WithDefault("4")
         int maxConcurrency();
 
-        /** Most attempts per model call, the first one included. */
+        /** Maximum attempts per model call, the first one included. */
         @WithDefault("4")
         int maxAttempts();
 
@@ -171,7 +171,7 @@ public interface VlmConfig {
         @WithDefault("1s")
         Duration initialBackoff();
 
-        /** Longest wait between attempts, also when a Retry-After header asks for more. */
+        /** Longest wait between attempts, also when a Retry-After header requests more. */
         @WithDefault("30s")
         Duration maxBackoff();
 

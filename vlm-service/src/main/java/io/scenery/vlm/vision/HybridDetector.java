@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The offline detector finds the boxes; they are drawn numbered on the keyframe and the vision model types, labels
- * or rejects them by number. An element the model answered for has source {@code vlm}; one it did not mention keeps
- * its offline type, label and source.
+ * or rejects them by number. An element the model typed has source {@code vlm}. An element it did not mention
+ * keeps its offline type, label and source.
  */
 @ApplicationScoped
 @Typed(HybridDetector.class)
@@ -59,7 +59,7 @@ public class HybridDetector implements ElementDetector {
         ModelReply reply = client.ask(context, VisionPrompts.labelling(candidates.size()), sent);
 
         JsonNode json = ReplyJson.parse(reply.text()).map(ReplyJson.Parsed::json).orElseThrow(() ->
-                new InvalidReplyException("the vision model reply holds no JSON: "
+                new InvalidReplyException("the vision model reply contains no JSON: "
                         + ReplyReader.abbreviate(reply.text())));
         List<DetectedElement> result = new ArrayList<>(candidates);
         boolean[] rejected = new boolean[candidates.size()];

@@ -1,6 +1,6 @@
 package io.scenery.vlm.vision;
 
-/** A vision-model reply that holds no readable JSON. */
+/** A vision-model reply that contains no readable JSON. */
 public class InvalidReplyException extends RuntimeException {
 
     public InvalidReplyException(String message) {

@@ -2,7 +2,9 @@ package io.scenery.vlm.vision;
 
 import io.scenery.vlm.config.VlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,9 +21,14 @@ public class ModelCircuit {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong openUntilNanos = new AtomicLong(Long.MIN_VALUE);
 
+    @Inject
     public ModelCircuit(VlmConfig config) {
-        this.threshold = config.model().circuitFailureThreshold();
-        this.openNanos = config.model().circuitOpenDuration().toNanos();
+        this(config.model().circuitFailureThreshold(), config.model().circuitOpenDuration());
+    }
+
+    ModelCircuit(int threshold, Duration openDuration) {
+        this.threshold = threshold;
+        this.openNanos = openDuration.toNanos();
     }
 
     /** Returns whether a call may go out now. */

@@ -20,7 +20,7 @@ public final class ReplyJson {
     }
 
     /**
-     * Returns the JSON value of the reply and whether it had to be repaired, or empty when the reply holds no JSON.
+     * Returns the JSON value of the reply and whether it had to be repaired, or empty when the reply contains no JSON.
      */
     public static Optional<Parsed> parse(String reply) {
         if (reply == null) {

@@ -30,7 +30,7 @@ public final class ReplyReader {
                                      int keyframeHeight) {
         Optional<ReplyJson.Parsed> parsed = ReplyJson.parse(reply);
         if (parsed.isEmpty()) {
-            throw new InvalidReplyException("the vision model reply holds no JSON: " + abbreviate(reply));
+            throw new InvalidReplyException("the vision model reply contains no JSON: " + abbreviate(reply));
         }
         List<JsonNode> items = elementNodes(parsed.get().json());
         List<double[]> boxes = new ArrayList<>();
