@@ -190,6 +190,33 @@ class VisionModelTest {
     }
 
     @Test
+    void detectionEndpointUsesModel() {
+        byte[] png = SyntheticScreen.render().encode(".png");
+        server().script(Reply.content(GOOD));
+
+        JsonPath body = given().multiPart("file", "form.png", png, "image/png")
+                .when().post("/api/v1/detections")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(body.getList("elements.source", String.class)).containsExactly("vlm", "vlm");
+        assertThat(body.getList("elements.label", String.class)).containsExactly("Sign in", "Email");
+        assertThat(server().calls()).isEqualTo(1);
+    }
+
+    @Test
+    void detectionEndpointModelErrorBadGateway() {
+        byte[] png = SyntheticScreen.render().encode(".png");
+        server().script(Reply.error(400, Map.of()));
+
+        JsonPath body = given().multiPart("file", "form.png", png, "image/png")
+                .when().post("/api/v1/detections")
+                .then().statusCode(502).extract().jsonPath();
+
+        assertThat(body.getString("message")).contains("HTTP 400", "offline detector");
+        assertThat(server().calls()).isEqualTo(1);
+    }
+
+    @Test
     void partialPolicyRecordsFailedScene() throws Exception {
         UUID taskId = UUID.randomUUID();
         byte[] jpeg = SyntheticScreen.render().encode(".jpg");

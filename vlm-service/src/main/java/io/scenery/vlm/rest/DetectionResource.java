@@ -6,6 +6,8 @@ import io.scenery.vlm.detection.DecodedImage;
 import io.scenery.vlm.detection.DetectedElement;
 import io.scenery.vlm.detection.ElementDetector;
 import io.scenery.vlm.detection.InvalidImageException;
+import io.scenery.vlm.vision.InvalidReplyException;
+import io.scenery.vlm.vision.ModelCallException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +40,8 @@ public class DetectionResource {
     @APIResponse(responseCode = "200", description = "The elements found, in image pixels")
     @APIResponse(responseCode = "400", description = "The file is missing or not a PNG or JPEG image, or the "
             + "detect type is unknown")
+    @APIResponse(responseCode = "502", description = "The configured vision model failed or its reply contains "
+            + "no JSON")
     public DetectionView detect(@RestForm("file") FileUpload file, @RestForm("detectType") String detectType) {
         DetectType type = detectType == null || detectType.isBlank()
                 ? DetectType.CONTROL
@@ -56,6 +60,9 @@ public class DetectionResource {
                     elements.stream().map(ElementView::of).toList());
         } catch (InvalidImageException e) {
             throw ErrorResponse.badRequest("file '" + file.fileName() + "' was rejected: " + e.getMessage());
+        } catch (ModelCallException | InvalidReplyException e) {
+            Log.warnf("Detection in upload '%s' failed at the vision model: %s", file.fileName(), e.getMessage());
+            throw ErrorResponse.badGateway(e.getMessage() + "; retry later or use the offline detector");
         }
     }
 

@@ -25,6 +25,10 @@ public record ErrorResponse(int status, String message, List<String> acceptedVal
         return error(Response.Status.BAD_REQUEST, message, acceptedValues);
     }
 
+    static WebApplicationException badGateway(String message) {
+        return error(Response.Status.BAD_GATEWAY, message, null);
+    }
+
     static WebApplicationException notFound(String message) {
         return error(Response.Status.NOT_FOUND, message, null);
     }
