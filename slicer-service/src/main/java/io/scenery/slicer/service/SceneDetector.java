@@ -4,10 +4,11 @@ import io.scenery.events.SlicingParameters;
 import io.scenery.slicer.config.SlicerConfig;
 
 /**
- * Decides which frames start a new scene: those whose motion is above the threshold, unless the previous cut is
- * less than the minimum scene length ago.
+ * Decides which changes start a new scene: those whose settled picture differs from the current scene's keyframe by
+ * a mean absolute difference above the threshold, unless the current scene started less than the minimum scene
+ * length before the change.
  *
- * @param threshold       motion value on the 0-255 scale
+ * @param threshold       mean absolute difference on the 0-255 scale
  * @param minSceneSeconds shortest scene, in seconds
  */
 public record SceneDetector(double threshold, double minSceneSeconds) {
@@ -26,8 +27,8 @@ public record SceneDetector(double threshold, double minSceneSeconds) {
     }
 
     /**
-     * @param motion                 the frame's motion value
-     * @param secondsSincePreviousCut time from the start of the current scene to this frame
+     * @param motion                 mean absolute difference between the changed picture and the scene's keyframe
+     * @param secondsSincePreviousCut time from the start of the current scene to the start of the change
      */
     public boolean isCut(double motion, double secondsSincePreviousCut) {
         return motion > threshold && secondsSincePreviousCut >= minSceneSeconds;
