@@ -14,7 +14,8 @@ record CliOptions(String command, Path video, Path outRoot, Map<String, String> 
             usage: scenery process VIDEO [options]
               --out DIR                 where result folders are written (default: out)
               --detect-types LIST       comma-separated: control, text, all (default: control)
-              --threshold N             motion threshold on the 0-255 scale (default: the slicer's)
+              --threshold N             cut threshold on the 0-255 scale: how much the settled picture
+                                        must differ from the scene's keyframe (default: the slicer's)
               --min-scene-seconds N     shortest scene in seconds (default: the slicer's)
               --timeout DURATION        how long to wait for the task, e.g. 600s or 30m (default: 30m)
               --ingest-url URL          default http://127.0.0.1:8080 (likewise --slicer-url 8081,

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Per-upload overrides of the slicer's defaults. A null field means "use the slicer's configured default".
  *
- * @param threshold       motion value, the mean absolute difference of two consecutive downscaled gray frames
- *                        on the 0-255 scale, above which a frame starts a new scene
+ * @param threshold       mean absolute difference, on the 0-255 scale, between the settled picture after a change
+ *                        and the current scene's keyframe, above which the change starts a new scene
  * @param minSceneSeconds shortest scene kept, in seconds; a cut closer than this to the previous one is ignored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

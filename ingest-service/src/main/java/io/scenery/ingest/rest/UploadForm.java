@@ -19,8 +19,9 @@ public class UploadForm {
     public String detectTypes;
 
     @RestForm
-    @Schema(type = SchemaType.NUMBER, description = "Scene cut threshold, the mean absolute difference of two"
-            + " consecutive downscaled gray frames on the 0-255 scale; 0.1 to 255; the slicer's default when absent")
+    @Schema(type = SchemaType.NUMBER, description = "Scene cut threshold: the mean absolute difference, on the"
+            + " 0-255 scale, between the settled picture after a change and the current scene's keyframe; 0.1 to 255;"
+            + " the slicer's default when absent")
     public String threshold;
 
     @RestForm
