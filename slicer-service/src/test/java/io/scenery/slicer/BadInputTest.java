@@ -87,6 +87,18 @@ class BadInputTest {
     }
 
     @Test
+    void mp4WithoutIndexFailsAsTruncated() throws Exception {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(20 + 8 + 4000);
+        bytes.putInt(20).put("ftypisom".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).putInt(0x200)
+                .put("isom".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        bytes.putInt(5_000_000).put("mdat".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path cut = java.nio.file.Files.write(directory.resolve("cut-short.mp4"), bytes.array());
+
+        JsonNode failed = assertFailed(Uploads.store(blobs, cut), "the file is truncated");
+        assertThat(failed.path("message").asText()).contains("index (moov box) is missing");
+    }
+
+    @Test
     void missingFileFails() throws Exception {
         VideoUploaded stored = Uploads.store(blobs, recording);
         blobs.delete(stored.storageKey());

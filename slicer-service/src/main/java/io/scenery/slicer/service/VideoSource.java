@@ -50,6 +50,12 @@ final class VideoSource implements AutoCloseable {
         } catch (FrameGrabber.Exception e) {
             Log.infof("Task %s: FFmpeg could not open %s: %s", taskId, file, e.getMessage());
             closeQuietly(taskId, grabber);
+            if (isMp4WithoutIndex(taskId, file)) {
+                throw new VideoRejectedException(VideoRejectedException.Reason.TRUNCATED,
+                        "the file is truncated: it starts like an MP4 or MOV file but its index (moov box) is"
+                                + " missing, which happens when recording or upload stops early;"
+                                + " upload the complete recording");
+            }
             throw new VideoRejectedException(VideoRejectedException.Reason.NOT_A_VIDEO,
                     "the file is not a readable video: FFmpeg found no known container format or a damaged header;"
                             + " upload an MP4, WebM, MOV or MKV recording");
@@ -70,6 +76,15 @@ final class VideoSource implements AutoCloseable {
                             + " upload a screen recording with video");
         }
         return new VideoSource(grabber);
+    }
+
+    private static boolean isMp4WithoutIndex(UUID taskId, Path file) {
+        try {
+            return Mp4Index.isMp4WithoutIndex(file);
+        } catch (java.io.IOException e) {
+            Log.infof("Task %s: could not read the box structure of %s: %s", taskId, file, e.getMessage());
+            return false;
+        }
     }
 
     /** Returns the next decoded frame, valid until the next call, or null at the end of the stream. */
