@@ -11,8 +11,8 @@ as_root() {
   if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages: the JDK and Maven build the project; tesseract's language data serves the OCR in vlm-service;
-# psql and curl are used by run-local.sh; PostgreSQL and Redis are the servers the services and tests use.
+# Debian packages: the JDK and Maven build the project. Tesseract's language data serves the OCR in vlm-service.
+# run-local.sh uses psql and curl. PostgreSQL and Redis are the servers that the services and tests use.
 packages=()
 command -v java >/dev/null || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || packages+=(maven)

@@ -3,7 +3,7 @@ package io.scenery.events;
 import java.util.UUID;
 
 /**
- * Redis keys of the cancel flags. ingest-service sets the flag when a task is cancelled or timed out;
+ * Redis keys of the cancel flags. ingest-service sets the flag when a task is cancelled or timed out.
  * slicer-service and vlm-service read it while they work and stop when it is present.
  */
 public final class CancelFlags {

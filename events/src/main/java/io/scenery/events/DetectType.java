@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What an analysis looks for in a keyframe. */
+/** Kind of element an analysis looks for in a keyframe. */
 public enum DetectType {
     /** Interactive UI controls: buttons, inputs, checkboxes and the like. */
     CONTROL,

@@ -1,7 +1,7 @@
 package io.scenery.events;
 
 /**
- * How a slicing run went.
+ * Statistics of one slicing run.
  *
  * @param framesDecoded   video frames decoded and analysed
  * @param decodeErrors    damaged packets or frames skipped

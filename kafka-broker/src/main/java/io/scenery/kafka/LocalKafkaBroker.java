@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a single-node Apache Kafka broker in KRaft combined mode (broker and controller in one process) on
- * 127.0.0.1, and creates the Scenery topics once it answers metadata requests.
+ * 127.0.0.1, and creates the Scenery topics once it responds to metadata requests.
  *
  * <pre>
  * java -cp kafka-broker.jar:lib/* io.scenery.kafka.LocalKafkaBroker start --port 9092 --data-dir var/kafka

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 
-/** Where the shared blob store lives. */
+/** Location of the shared blob store. */
 @ConfigMapping(prefix = "scenery.storage")
 public interface StorageConfig {
 

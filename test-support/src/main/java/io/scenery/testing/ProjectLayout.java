@@ -14,7 +14,7 @@ public final class ProjectLayout {
         return projectRoot().resolve(module);
     }
 
-    /** Returns the project root: the nearest directory upwards that holds the parent pom and the named modules. */
+    /** Returns the project root: the nearest directory upwards that contains the parent pom and the kafka-broker module. */
     public static Path projectRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {

@@ -62,7 +62,7 @@ public final class KeyedMessages {
     /**
      * Sends a keyed message and blocks until the broker acknowledged it. Call only from a worker thread.
      *
-     * @throws EventPublishException when the broker refused the record or did not answer within the timeout
+     * @throws EventPublishException when the broker rejected the record or did not acknowledge it within the timeout
      */
     public static <T> void sendAndAwait(Emitter<T> emitter, UUID taskId, T payload, Duration timeout) {
         CompletableFuture<Void> acknowledged = send(emitter, taskId, payload);
