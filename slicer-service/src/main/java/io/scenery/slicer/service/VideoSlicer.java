@@ -92,7 +92,7 @@ public class VideoSlicer {
                 }
                 checkRunTime(startNanos, lastSeconds);
             }
-            listener.progress(frames, expectedFrames);
+            listener.progress(frames, source.progressTotal(frames, expectedFrames));
         }
 
         if (frames == 0) {

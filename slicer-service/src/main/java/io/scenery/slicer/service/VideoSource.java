@@ -2,6 +2,7 @@ package io.scenery.slicer.service;
 
 import io.quarkus.logging.Log;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.avio_size;
+import static org.bytedeco.ffmpeg.global.avformat.avio_tell;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
@@ -134,6 +137,26 @@ final class VideoSource implements AutoCloseable {
         }
         double seconds = headerSeconds();
         return Double.isNaN(seconds) ? 0 : Math.round(seconds * frameRate());
+    }
+
+    /**
+     * Returns the total frame count to report progress against: the header's count or estimate while it is not behind
+     * the frames decoded so far, else an estimate from the share of the file's bytes read (for recordings whose
+     * header has no duration, such as browser-made WebM), and never less than one more than the frames decoded.
+     */
+    long progressTotal(long framesDecoded, long headerFrames) {
+        if (headerFrames >= framesDecoded) {
+            return headerFrames;
+        }
+        AVIOContext io = grabber.getFormatContext().pb();
+        if (io != null && framesDecoded > 0) {
+            long position = avio_tell(io);
+            long size = avio_size(io);
+            if (position > 0 && size > position) {
+                return Math.max(framesDecoded + 1, Math.round((double) framesDecoded * size / position));
+            }
+        }
+        return framesDecoded + 1;
     }
 
     /** Returns the display rotation as FFmpeg reports it, in degrees counterclockwise; frames are not rotated. */
