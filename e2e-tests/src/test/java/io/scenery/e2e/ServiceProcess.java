@@ -1,5 +1,6 @@
 package io.scenery.e2e;
 
+import io.scenery.testing.ChildProcesses;
 import io.scenery.testing.ProjectLayout;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus service running as a child JVM on 127.0.0.1, as an operator would run it. */
 final class ServiceProcess implements AutoCloseable {
@@ -87,17 +87,6 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process);
     }
 }

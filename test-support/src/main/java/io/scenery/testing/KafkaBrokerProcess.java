@@ -121,18 +121,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** Stops the broker process and waits up to 20 seconds for it to exit. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process);
     }
 
     /** Kills the broker at once, as a crash would, leaving its log directory as it is. */

@@ -1,5 +1,6 @@
 package io.scenery.bench.audit;
 
+import io.scenery.testing.ChildProcesses;
 import io.scenery.testing.ProjectLayout;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The packaged audit-service in a child JVM, pointed at the test broker and a given database. */
 final class AuditServiceLauncher implements AutoCloseable {
@@ -48,14 +48,6 @@ final class AuditServiceLauncher implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process);
     }
 }
