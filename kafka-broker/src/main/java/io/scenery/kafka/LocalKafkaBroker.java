@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp kafka-broker.jar:lib/* io.scenery.kafka.LocalKafkaBroker check --port 9092
  * </pre>
  *
- * {@code start} blocks while the broker runs. {@code check} exits 0 once the broker answers and every topic exists,
+ * {@code start} blocks while the broker runs. {@code check} exits 0 once the broker responds and every topic exists,
  * and 1 otherwise.
  */
 public final class LocalKafkaBroker {

@@ -35,7 +35,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts a broker on a free port and returns once it answers metadata requests and every topic exists. */
+    /** Starts a broker on a free port and returns once it responds to metadata requests and every topic exists. */
     public static KafkaBrokerProcess start() {
         int port = freePort();
         Path workDir = Path.of("target", "kafka-" + port).toAbsolutePath();

@@ -23,12 +23,12 @@ import static org.bytedeco.opencv.global.opencv_core.vconcat;
 
 /**
  * Writes a synthetic screen recording that follows a script of user actions: navigation, dialogs and menus opening
- * and closing, scrolling, fades, typing and cursor movement. Every step knows whether it starts a new scene, so
+ * and closing, scrolling, fades, typing and cursor movement. Every step declares whether it starts a new scene, so
  * the recording comes with its true cuts. A mouse cursor moves and a caret blinks in every frame.
  */
 public final class ScreenScript {
 
-    /** What a step does to the screen. */
+    /** Kind of change a step makes to the screen. */
     public enum Action {
         /** Nothing but cursor movement; no cut. */
         HOLD(false),

@@ -40,6 +40,6 @@ public class AnalysisScene {
     @Column(name = "analyzed_at", nullable = false)
     public Instant analyzedAt;
 
-    /** Why the scene's analysis failed, null when it succeeded; a failed scene has no elements and size 0. */
+    /** Reason the scene's analysis failed, null when it succeeded; a failed scene has no elements and size 0. */
     public String error;
 }

@@ -40,7 +40,7 @@ public final class MockModelServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    /** Replaces the script; the last reply answers every call after the script ran out. */
+    /** Replaces the script. Once the script is used up, its last reply is returned to every further call. */
     public void script(Reply... replies) {
         script.clear();
         callNanos.clear();
@@ -97,10 +97,10 @@ public final class MockModelServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** One scripted answer. */
+    /** One scripted reply. */
     public record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
 
-        /** A 200 chat completion whose message content is the given text, with token usage 100 in, 20 out. */
+        /** Returns a 200 chat completion whose message content is the given text, with token usage 100 in, 20 out. */
         public static Reply content(String text) {
             return new Reply(200, Map.of(), completion(text), 0);
         }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Scenes per second of a whole analysis in vlm mode, with the mock model answering after a fixed latency L, at
+ * Scenes per second of a whole analysis in vlm mode, with the mock model replying after a fixed latency L, at
  * concurrency C (model calls in flight; scene workers are 2C). Runs only when {@code scenery.bench.concurrency} is set:
  * {@code mvn -pl vlm-service verify -Dtest=ThroughputBenchmark -Dscenery.bench.concurrency=4
  * -Dscenery.bench.latency-ms=500 -Dscenery.bench.scenes=40}.

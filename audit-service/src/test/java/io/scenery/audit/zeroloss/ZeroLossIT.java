@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two producers send {@value #EVENTS} audit events while the broker is killed and restarted once and the packaged
- * audit-service is killed with SIGKILL and restarted once. Afterwards the table holds each event exactly once.
+ * audit-service is killed with SIGKILL and restarted once. Afterwards the table contains each event exactly once.
  * Runs after {@code package}, because it starts {@code target/quarkus-app/quarkus-run.jar}.
  */
 class ZeroLossIT {

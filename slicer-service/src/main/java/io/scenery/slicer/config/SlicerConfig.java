@@ -56,7 +56,7 @@ public interface SlicerConfig {
     @WithDefault("500ms")
     Duration progressInterval();
 
-    /** Longest slicing run; a video that takes longer fails with a reason. */
+    /** Maximum duration of a slicing run. A video that takes longer fails with a reason. */
     @WithDefault("1h")
     Duration maxRunTime();
 
@@ -68,11 +68,11 @@ public interface SlicerConfig {
 
     Truncation truncation();
 
-    /** How the keyframe of a scene is chosen and encoded. */
+    /** Settings for choosing and encoding the keyframe of a scene. */
     interface Keyframe {
 
         /**
-         * Consecutive still frames that end a change (a cut, a scroll, a fade, an animation); the last of them is
+         * Consecutive still frames that end a change (a cut, a scroll, a fade, an animation). The last of them is
          * the keyframe of the scene the change starts. A frame is still when its motion against the previous frame
          * is at or below {@link #settleThreshold()} and less than the minimum changed area changed.
          */
@@ -91,8 +91,8 @@ public interface SlicerConfig {
         double settleThreshold();
 
         /**
-         * Longest change: a picture that keeps moving this long after the change began is taken as settled at the
-         * current frame, so that continuous motion still yields scenes.
+         * Maximum duration of a change. A picture that keeps moving this long after the change began is taken as
+         * settled at the current frame, so that continuous motion still yields scenes.
          */
         @WithDefault("10s")
         Duration maxSettleDelay();

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Turns the decoded frames of one screen recording into scenes. A change begins at the first moving frame (enough
- * of the picture changed, or the whole picture shifted a little, as in a fade) and ends once the picture has been
- * still for a few frames, however many frames it moved in between: a cut, a scroll, a fade and an animation are
+ * of the picture changed, or the whole picture shifted a little, as in a fade). It ends once the picture has been
+ * still for a few frames, however many frames it moved in between, so a cut, a scroll, a fade and an animation are
  * one change each. When the settled picture differs from the current scene's keyframe by more than the threshold
  * over at least the minimum scene area, a new scene starts at the frame where the change began, with the settled frame as
  * its keyframe; when that scene would follow the previous start by less than the minimum scene length, the two
@@ -105,7 +105,7 @@ final class SceneAssembler {
         previousJump = jump;
         previousSeconds = seconds;
         if (moving) {
-            // A jump after small moves (cursor, caret) begins a change of its own; within a scroll or a fade it
+            // A jump after small moves (cursor, caret) begins a change of its own. Within a scroll or a fade it
             // belongs to the change that is under way.
             if (!changing || firstJump && (changeMaxMotion <= policy.settleThreshold() || held)) {
                 startChange(frameNumber, seconds);

@@ -140,9 +140,10 @@ final class VideoSource implements AutoCloseable {
     }
 
     /**
-     * Returns the total frame count to report progress against: the header's count or estimate while it is not behind
-     * the frames decoded so far, else an estimate from the share of the file's bytes read (for recordings whose
-     * header has no duration, such as browser-made WebM), and never less than one more than the frames decoded.
+     * Returns the total frame count to report progress against. That is the header's count or estimate while it is
+     * not behind the frames decoded so far. Otherwise it is estimated from the share of the file's bytes read, which
+     * serves recordings whose header has no duration, such as browser-made WebM. It is then at least one more than
+     * the frames decoded.
      */
     long progressTotal(long framesDecoded, long headerFrames) {
         if (headerFrames >= framesDecoded) {

@@ -32,8 +32,12 @@ record CutScore(int truth, int detected, int matched) {
         return new CutScore(truth + other.truth, detected + other.detected, matched + other.matched);
     }
 
+    /** Returns matched / detected; with no detections it is 1 when there was nothing to find, else 0. */
     double precision() {
-        return detected == 0 ? (truth == 0 ? 1 : 0) : (double) matched / detected;
+        if (detected > 0) {
+            return (double) matched / detected;
+        }
+        return truth == 0 ? 1 : 0;
     }
 
     double recall() {

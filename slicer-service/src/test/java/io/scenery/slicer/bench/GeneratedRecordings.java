@@ -37,7 +37,7 @@ public final class GeneratedRecordings {
     private GeneratedRecordings() {
     }
 
-    /** The script, with step lengths in seconds turned into frames at the given rate. */
+    /** Returns the script, with step lengths in seconds turned into frames at the given rate. */
     public static List<Step> script(double framesPerSecond) {
         List<Step> steps = new ArrayList<>();
         add(steps, framesPerSecond, HOLD, 1.5, 0);

@@ -1,6 +1,6 @@
 package io.scenery.vlm.config;
 
-/** What an analysis does when one of its scenes fails. */
+/** Policy for an analysis when one of its scenes fails. */
 public enum FailurePolicy {
     /** The scene is recorded with its error and the analysis completes with partial results flagged. */
     PARTIAL,

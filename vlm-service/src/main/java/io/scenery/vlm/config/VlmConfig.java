@@ -24,7 +24,7 @@ public interface VlmConfig {
     @WithDefault("2")
     int sceneConcurrency();
 
-    /** What a task does when the analysis of one of its scenes fails. */
+    /** Policy for a task when the analysis of one of its scenes fails. */
     @WithDefault("partial")
     FailurePolicy failurePolicy();
 
@@ -139,11 +139,11 @@ public interface VlmConfig {
         @WithDefault("none")
         String apiKey();
 
-        /** How the model writes box coordinates: absolute pixels of the sent image, 0 to 1, or 0 to 1000. */
+        /** Scale of the model's box coordinates: absolute pixels of the sent image, 0 to 1, or 0 to 1000. */
         @WithDefault("pixels")
         BoxScale boxScale();
 
-        /** Longest side, in pixels, of the image sent to the model; larger keyframes are downscaled. */
+        /** Maximum side, in pixels, of the image sent to the model. Larger keyframes are downscaled. */
         @WithDefault("1280")
         int maxImageSide();
 
@@ -155,7 +155,7 @@ public interface VlmConfig {
         @WithDefault("2048")
         int maxOutputTokens();
 
-        /** Longest wait for one model reply. */
+        /** Maximum wait for one model reply. */
         @WithDefault("60s")
         Duration timeout();
 
@@ -171,7 +171,7 @@ public interface VlmConfig {
         @WithDefault("1s")
         Duration initialBackoff();
 
-        /** Longest wait between attempts, also when a Retry-After header requests more. */
+        /** Maximum wait between attempts, also when a Retry-After header requests more. */
         @WithDefault("30s")
         Duration maxBackoff();
 

@@ -91,8 +91,8 @@ public class RegionFinder {
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
-                // A framed region larger than a control is a card, dialog or panel when anything lies inside it;
-                // only when nothing does and its inside is busy is it reported, as a picture.
+                // A framed region larger than a control is a card, dialog or panel when anything lies inside it.
+                // Only when nothing does and its inside is busy is it reported, as a picture.
                 int before = regions.size();
                 searchInside(maps, limits, box, depth, regions);
                 if (regions.size() > before || edgeDensity < config.imageEdgeDensity()) {

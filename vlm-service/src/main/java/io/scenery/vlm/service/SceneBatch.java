@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Analyses the keyframes of one analysis, up to the configured number at once, saving each scene as it finishes.
- * A failed detection is recorded on its scene under the partial policy and stops the batch under the fail policy;
- * an unreadable keyframe or a cancel flag always stops it. The batch keeps nothing after it returns.
+ * A failed detection is recorded on its scene under the partial policy and stops the batch under the fail policy.
+ * An unreadable keyframe or a cancel flag always stops it. The batch keeps nothing after it returns.
  */
 @ApplicationScoped
 public class SceneBatch {
@@ -132,7 +132,7 @@ public class SceneBatch {
     }
 
     /**
-     * How the batch ended: the reason it stopped early (null when all scenes ran), the scenes recorded as failed,
+     * Result of the batch: the reason it stopped early (null when all scenes ran), the scenes recorded as failed,
      * the first of their errors, and the elements saved.
      */
     public record Outcome(Stop stop, int failed, String firstFailure, long elements) {

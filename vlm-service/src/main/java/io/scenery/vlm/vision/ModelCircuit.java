@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A circuit breaker over vision-model calls. After the configured number of consecutive failed calls it opens and
- * rejects calls for the open duration; then it lets calls through again, and the next failure opens it at once
- * while the next success closes it. It counts whole calls, after their retries, not single attempts.
+ * rejects calls for the open duration. Then it lets calls through again: the next failure opens it at once, and
+ * the next success closes it. It counts whole calls, after their retries, not single attempts.
  */
 @ApplicationScoped
 public class ModelCircuit {
@@ -48,7 +48,7 @@ public class ModelCircuit {
         }
     }
 
-    /** Closes the circuit and forgets past failures. */
+    /** Closes the circuit and clears the count of past failures. */
     public void reset() {
         recordSuccess();
     }

@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends one image and a prompt to the configured OpenAI-compatible vision model through langchain4j. This is the
- * only layer that retries (langchain4j's own retries are off): exponential backoff with jitter, or the wait a
- * {@code Retry-After} header of a 429 or 503 asks for, up to the maximum backoff. At most the configured number of
+ * only layer that retries (langchain4j's own retries are off): exponential backoff with jitter, or the wait that a
+ * {@code Retry-After} header of a 429 or 503 requests, up to the maximum backoff. At most the configured number of
  * attempts are in flight at once; waits between attempts hold no slot. A {@link ModelCircuit} stops calls after
  * repeated failures.
  */
@@ -41,7 +41,7 @@ public class VisionModelClient {
         this.slots = new Semaphore(config.model().maxConcurrency(), true);
     }
 
-    /** Whether a model base URL is configured. */
+    /** Returns whether a model base URL is configured. */
     public boolean configured() {
         return config.baseUrl().filter(url -> !url.isBlank()).isPresent();
     }
