@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AsyncApiContractTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {VideoUploaded.class, ScenesReady.class, AnalysisProgress.class, AuditEvent.class,
-            SceneRef.class, SlicingStats.class, SlicingParameters.class})
+    @ValueSource(classes = {VideoUploaded.class, ScenesReady.class, AnalysisRequested.class, AnalysisProgress.class,
+            AuditEvent.class, SceneRef.class, SlicingStats.class, SlicingParameters.class})
     void schemaMatchesRecord(Class<? extends Record> type) throws IOException {
         JsonNode schema = loadSchemas().path(type.getSimpleName());
         assertThat(schema.isMissingNode()).as("schema %s in asyncapi.yaml", type.getSimpleName()).isFalse();
@@ -36,7 +36,8 @@ class AsyncApiContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Topics.VIDEO_UPLOADED, Topics.SCENES_READY, Topics.ANALYSIS_PROGRESS, Topics.AUDIT_EVENTS})
+    @ValueSource(strings = {Topics.VIDEO_UPLOADED, Topics.SCENES_READY, Topics.ANALYSIS_REQUESTS,
+            Topics.ANALYSIS_PROGRESS, Topics.AUDIT_EVENTS})
     void topicIsDocumented(String topic) throws IOException {
         Set<String> addresses = new TreeSet<>();
         load().path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));

@@ -57,6 +57,14 @@ public class Analysis {
     @Column(name = "failed_scenes", nullable = false)
     public int failedScenes;
 
+    /** The scene ids the analysis covers, sorted and comma-separated; null for rows written before it existed. */
+    @Column(name = "scene_set")
+    public String sceneSet;
+
+    /** Id of the run that owns the analysis; a consumer runs a requested analysis only under its claimed id. */
+    @Column(name = "run_id")
+    public UUID runId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -4,8 +4,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
+import io.scenery.events.SceneRef;
+import io.scenery.vlm.service.TaskScenes;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -17,6 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 class AnalysisResourceTest {
+
+    @Inject
+    TaskScenes taskScenes;
 
     @Test
     void unknownTaskIs404() {
@@ -39,10 +47,100 @@ class AnalysisResourceTest {
     }
 
     @Test
+    void requestForUnknownTaskIs404() {
+        UUID taskId = UUID.randomUUID();
+
+        postAnalysis(taskId, "{\"detectType\":\"control\"}")
+                .then().statusCode(404)
+                .body("message", containsString("no scenes known for task " + taskId));
+    }
+
+    @Test
+    void requestWithUnknownDetectTypeIs400() {
+        UUID taskId = taskWithScenes(1).get(0).taskId;
+
+        postAnalysis(taskId, "{\"detectType\":\"buttons\"}")
+                .then().statusCode(400)
+                .body("message", containsString("unknown detect type 'buttons'"))
+                .body("acceptedValues", contains("control", "text", "all"));
+        postAnalysis(taskId, "{\"sceneIds\":null}")
+                .then().statusCode(400)
+                .body("message", containsString("detectType is missing"))
+                .body("acceptedValues", contains("control", "text", "all"));
+    }
+
+    @Test
+    void requestWithForeignSceneIs400() {
+        List<TaskScene> scenes = taskWithScenes(2);
+        UUID taskId = scenes.get(0).taskId;
+        UUID foreign = UUID.randomUUID();
+
+        postAnalysis(taskId, "{\"detectType\":\"text\",\"sceneIds\":[\"" + scenes.get(1).sceneId + "\",\""
+                + foreign + "\"]}")
+                .then().statusCode(400)
+                .body("message", containsString("sceneIds not in task " + taskId + ": [" + foreign + "]"))
+                .body("acceptedValues", contains(scenes.get(0).sceneId.toString(), scenes.get(1).sceneId.toString()));
+    }
+
+    @Test
+    void requestWithInvalidSceneIdIs400() {
+        UUID taskId = taskWithScenes(1).get(0).taskId;
+
+        postAnalysis(taskId, "{\"detectType\":\"text\",\"sceneIds\":[\"scene-1\"]}")
+                .then().statusCode(400)
+                .body("message", containsString("invalid scene id 'scene-1' in sceneIds"));
+        postAnalysis(taskId, "{\"detectType\":\"text\",\"sceneIds\":[]}")
+                .then().statusCode(400)
+                .body("message", containsString("sceneIds is empty"));
+    }
+
+    @Test
+    void requestWithInvalidBodyIs400() {
+        UUID taskId = taskWithScenes(1).get(0).taskId;
+
+        postAnalysis(taskId, "{\"detectType\":")
+                .then().statusCode(400)
+                .body("message", containsString("the request body is not valid JSON"));
+        postAnalysis(taskId, "{\"detectType\":\"text\",\"sceneIds\":\"all\"}")
+                .then().statusCode(400)
+                .body("message", containsString("the request body is not valid JSON"));
+        postAnalysis(taskId, "")
+                .then().statusCode(400)
+                .body("message", containsString("the request body is missing"));
+        postAnalysis("task-1", "{\"detectType\":\"text\"}")
+                .then().statusCode(400)
+                .body("message", containsString("invalid task id"));
+    }
+
+    @Test
     void invalidTaskIdIs400() {
         given()
                 .when().get("/api/v1/tasks/not-a-uuid/analyses/control")
                 .then().statusCode(400)
                 .body("message", containsString("invalid task id 'not-a-uuid'"));
+    }
+
+    /** Records scenes of a new task as scenes-ready would, without running any analysis. */
+    private List<TaskScene> taskWithScenes(int count) {
+        UUID taskId = UUID.randomUUID();
+        List<SceneRef> refs = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            refs.add(new SceneRef(UUID.randomUUID(), number, "keyframes/" + taskId + "/" + number + ".jpg"));
+        }
+        taskScenes.record(taskId, refs);
+        return refs.stream().map(ref -> {
+            TaskScene scene = new TaskScene();
+            scene.taskId = taskId;
+            scene.sceneId = ref.sceneId();
+            scene.sceneNumber = ref.sceneNumber();
+            return scene;
+        }).toList();
+    }
+
+    private static io.restassured.response.Response postAnalysis(Object taskId, String body) {
+        return given()
+                .contentType("application/json")
+                .body(body)
+                .when().post("/api/v1/tasks/{taskId}/analyses", taskId);
     }
 }

@@ -32,6 +32,13 @@ public interface VlmConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
+    /**
+     * Time without an update after which a PENDING or RUNNING analysis counts as abandoned, for example by a
+     * replica that stopped, so that a new request may claim and run it again.
+     */
+    @WithDefault("10m")
+    Duration analysisStaleAfter();
+
     /** The OpenCV detector of controls. */
     interface Detector {
 

@@ -6,6 +6,7 @@ import io.scenery.vlm.AnalysisElement;
 import io.scenery.vlm.AnalysisScene;
 import io.scenery.vlm.AnalysisStatus;
 import io.scenery.vlm.service.AnalysisResult;
+import io.scenery.vlm.service.SceneSet;
 
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +20,13 @@ import java.util.UUID;
  * @param partial      whether the analysis completed with some scenes failed (see each scene's error)
  * @param failedScenes scenes recorded with an error instead of elements
  * @param usage        vision-model usage; all zero for the offline detector
+ * @param sceneIds     the scenes the analysis covers
  * @param scenes       the scenes analysed so far, by scene number
  */
 @RegisterForReflection
 public record AnalysisView(UUID taskId, DetectType detectType, AnalysisStatus status, int processed, int total,
                            String error, boolean partial, int failedScenes, ModelUsageView usage,
-                           List<SceneView> scenes) {
+                           List<UUID> sceneIds, List<SceneView> scenes) {
 
     static AnalysisView of(AnalysisResult result) {
         List<SceneView> scenes = result.scenes().stream().map(scene -> sceneView(scene, result)).toList();
@@ -32,7 +34,8 @@ public record AnalysisView(UUID taskId, DetectType detectType, AnalysisStatus st
         boolean partial = analysis.status == AnalysisStatus.COMPLETED && analysis.failedScenes > 0;
         return new AnalysisView(analysis.taskId, analysis.detectType, analysis.status, analysis.processed,
                 analysis.total, analysis.error, partial, analysis.failedScenes,
-                new ModelUsageView(analysis.inputTokens, analysis.outputTokens, analysis.modelCalls), scenes);
+                new ModelUsageView(analysis.inputTokens, analysis.outputTokens, analysis.modelCalls),
+                SceneSet.parse(analysis.sceneSet), scenes);
     }
 
     private static SceneView sceneView(AnalysisScene scene, AnalysisResult result) {

@@ -29,6 +29,10 @@ public record ErrorResponse(int status, String message, List<String> acceptedVal
         return error(Response.Status.BAD_GATEWAY, message, null);
     }
 
+    static WebApplicationException unavailable(String message) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, message, null);
+    }
+
     static WebApplicationException notFound(String message) {
         return error(Response.Status.NOT_FOUND, message, null);
     }

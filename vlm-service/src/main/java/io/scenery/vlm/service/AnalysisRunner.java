@@ -1,12 +1,14 @@
 package io.scenery.vlm.service;
 
 import io.quarkus.logging.Log;
+import io.scenery.events.AnalysisRequested;
 import io.scenery.events.AuditEvent;
 import io.scenery.events.DetectType;
 import io.scenery.events.ProgressStatus;
 import io.scenery.events.SceneRef;
 import io.scenery.events.ScenesReady;
 import io.scenery.events.audit.AuditTrail;
+import io.scenery.vlm.Analysis;
 import io.scenery.vlm.messaging.ProgressPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +20,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Runs the requested analyses of one task, one detect type after the other, its keyframes in a {@link SceneBatch}.
+ * Runs the analyses of one task that scenes-ready or a REST request asked for, one detect type after the other,
+ * its keyframes in a {@link SceneBatch}.
  * Each step commits before its progress event is sent. A COMPLETED analysis is skipped, so a redelivered record
  * only finishes what is missing. A failed or cancelled analysis stops the task's remaining analyses; scenes that
  * failed under the partial policy leave the analysis COMPLETED with the failures named in its error.
@@ -27,12 +30,15 @@ import java.util.stream.Collectors;
 public class AnalysisRunner {
 
     private final AnalysisStore store;
+    private final TaskScenes taskScenes;
     private final SceneBatch batch;
     private final ProgressPublisher progress;
     private final AuditTrail audit;
 
-    public AnalysisRunner(AnalysisStore store, SceneBatch batch, ProgressPublisher progress, AuditTrail audit) {
+    public AnalysisRunner(AnalysisStore store, TaskScenes taskScenes, SceneBatch batch, ProgressPublisher progress,
+                          AuditTrail audit) {
         this.store = store;
+        this.taskScenes = taskScenes;
         this.batch = batch;
         this.progress = progress;
         this.audit = audit;
@@ -44,6 +50,7 @@ public class AnalysisRunner {
         List<SceneRef> scenes = event.scenes().stream()
                 .sorted(Comparator.comparingInt(SceneRef::sceneNumber))
                 .toList();
+        taskScenes.record(taskId, scenes);
         TaskProgress task = new TaskProgress(taskId, (long) scenes.size() * detectTypes.size());
 
         for (int i = 0; i < detectTypes.size(); i++) {
@@ -59,16 +66,55 @@ public class AnalysisRunner {
         Log.infof("Analysis of task %s completed for %s", taskId, names);
     }
 
+    /**
+     * Runs an analysis that a REST request claimed, when it is still pending under the request's run id. A record
+     * delivered twice, or to two consumers, runs once: the second finds the analysis no longer pending.
+     */
+    public void runRequested(AnalysisRequested event) {
+        UUID taskId = event.taskId();
+        DetectType detectType = event.detectType();
+        Analysis analysis = store.startClaimed(taskId, detectType, event.runId()).orElse(null);
+        if (analysis == null) {
+            Log.infof("Analysis %s of task %s is not pending under run %s; another run owns it or it has started",
+                    detectType.wireName(), taskId, event.runId());
+            return;
+        }
+
+        List<UUID> sceneIds = SceneSet.parse(analysis.sceneSet);
+        List<SceneRef> scenes = taskScenes.list(taskId).stream()
+                .filter(scene -> sceneIds.contains(scene.sceneId()))
+                .toList();
+        TaskProgress task = new TaskProgress(taskId, scenes.size());
+        if (scenes.size() != sceneIds.size()) {
+            String reason = "the requested scenes are no longer all known for the task: found " + scenes.size()
+                    + " of " + sceneIds.size();
+            fail(task, analysis.id, detectType, -1, reason, "UnknownScenes", 0, System.nanoTime());
+            return;
+        }
+
+        if (execute(task, analysis.id, detectType, scenes, 0)) {
+            progress.publish(taskId, ProgressStatus.COMPLETED, detectType, task.total(), task.total(),
+                    "analysis completed: " + detectType.wireName());
+            Log.infof("Requested analysis %s of task %s completed", detectType.wireName(), taskId);
+        }
+    }
+
     /** Runs one detect type; returns false when it failed or was cancelled, so the task stops. */
     private boolean runAnalysis(TaskProgress task, DetectType detectType, List<SceneRef> scenes, long processedBefore) {
         UUID taskId = task.taskId();
-        UUID analysisId = store.start(taskId, detectType, scenes.size()).orElse(null);
+        UUID analysisId = store.start(taskId, detectType, scenes).orElse(null);
         if (analysisId == null) {
             Log.infof("Analysis %s of task %s is completed already; not running it again", detectType.wireName(),
                     taskId);
             return true;
         }
+        return execute(task, analysisId, detectType, scenes, processedBefore);
+    }
 
+    /** Runs a started analysis over its scenes; returns false when it failed or was cancelled. */
+    private boolean execute(TaskProgress task, UUID analysisId, DetectType detectType, List<SceneRef> scenes,
+                            long processedBefore) {
+        UUID taskId = task.taskId();
         long startNanos = System.nanoTime();
         Log.infof("Analysis %s of task %s started over %d keyframes", detectType.wireName(), taskId, scenes.size());
         progress.publish(taskId, ProgressStatus.STARTED, detectType, processedBefore, task.total(),

@@ -13,7 +13,9 @@ import io.scenery.vlm.repository.AnalysisSceneRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,20 +35,67 @@ public class AnalysisStore {
     }
 
     /**
-     * Marks the task's analysis of the detect type RUNNING over the given number of keyframes, creating it when
-     * missing and dropping the scenes and elements of an earlier, unfinished run. Returns its id, or empty when it
-     * is COMPLETED already and must not run again.
+     * Marks the task's analysis of the detect type RUNNING over the given scenes under a new run id, creating it
+     * when missing and dropping the scenes and elements of an earlier, unfinished run. Returns its id, or empty
+     * when it is COMPLETED over the same scenes already and must not run again.
      */
     @Transactional
-    public Optional<UUID> start(UUID taskId, DetectType detectType, int keyframes) {
+    public Optional<UUID> start(UUID taskId, DetectType detectType, List<SceneRef> keyframes) {
         Instant now = Instant.now();
+        String sceneSet = SceneSet.of(keyframes.stream().map(SceneRef::sceneId).toList());
         analyses.insertIfAbsent(taskId, detectType, now);
         Analysis analysis = analyses.lock(taskId, detectType).orElseThrow(() -> new IllegalStateException(
                 "analysis of task " + taskId + " for " + detectType.wireName() + " vanished after its insert"));
-        if (analysis.status == AnalysisStatus.COMPLETED) {
+        if (analysis.status == AnalysisStatus.COMPLETED
+                && (analysis.sceneSet == null || analysis.sceneSet.equals(sceneSet))) {
             return Optional.empty();
         }
 
+        // NOTE: a PENDING or RUNNING analysis is taken over here, so that a redelivered record finishes a run that
+        // stopped half-way. A requested run of the same detect type that is running at that moment runs twice.
+        analysis.sceneSet = sceneSet;
+        analysis.runId = UUID.randomUUID();
+        begin(analysis, keyframes.size(), now);
+        return Optional.of(analysis.id);
+    }
+
+    /**
+     * Moves a claimed analysis from PENDING to RUNNING, when it is still PENDING under the given run id. Returns
+     * the analysis, or empty when another run owns it or it has started already, so a duplicate request record
+     * starts no second run. The row lock serialises consumers that race on the same record.
+     */
+    @Transactional
+    public Optional<Analysis> startClaimed(UUID taskId, DetectType detectType, UUID runId) {
+        Optional<Analysis> locked = analyses.lock(taskId, detectType);
+        if (locked.isEmpty() || locked.get().status != AnalysisStatus.PENDING
+                || !runId.equals(locked.get().runId)) {
+            return Optional.empty();
+        }
+
+        Analysis analysis = locked.get();
+        begin(analysis, analysis.total, Instant.now());
+        return Optional.of(analysis);
+    }
+
+    /**
+     * Claims the task's analysis of the detect type for a requested run over the given scenes, atomically across
+     * replicas (see {@link AnalysisRepository#claim}), and drops the rows of its earlier run. Returns the analysis
+     * id when the claim succeeded, empty when a run over these scenes is completed or one is in progress.
+     */
+    @Transactional
+    public Optional<UUID> claim(UUID taskId, DetectType detectType, List<UUID> sceneIds, UUID runId,
+                                Duration staleAfter) {
+        Instant now = Instant.now();
+        Optional<UUID> claimed = analyses.claim(taskId, detectType, SceneSet.of(sceneIds), sceneIds.size(), runId,
+                now, now.minus(staleAfter));
+        claimed.ifPresent(analysisId -> {
+            elements.deleteByAnalysis(analysisId);
+            scenes.deleteByAnalysis(analysisId);
+        });
+        return claimed;
+    }
+
+    private void begin(Analysis analysis, int keyframes, Instant now) {
         elements.deleteByAnalysis(analysis.id);
         scenes.deleteByAnalysis(analysis.id);
         analysis.status = AnalysisStatus.RUNNING;
@@ -60,7 +109,6 @@ public class AnalysisStore {
         analysis.startedAt = now;
         analysis.finishedAt = null;
         analysis.updatedAt = now;
-        return Optional.of(analysis.id);
     }
 
     /**
