@@ -7,6 +7,7 @@ import io.scenery.vlm.AnalysisScene;
 import io.scenery.vlm.AnalysisStatus;
 import io.scenery.vlm.service.AnalysisResult;
 import io.scenery.vlm.service.SceneSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +25,23 @@ import java.util.UUID;
  * @param scenes       the scenes analysed so far, by scene number
  */
 @RegisterForReflection
-public record AnalysisView(UUID taskId, DetectType detectType, AnalysisStatus status, int processed, int total,
-                           String error, boolean partial, int failedScenes, ModelUsageView usage,
-                           List<UUID> sceneIds, List<SceneView> scenes) {
+@Schema(name = "Analysis", description = "One analysis of a task for one detect type, with the elements per scene")
+public record AnalysisView(
+        UUID taskId,
+        @Schema(implementation = String.class, enumeration = {"control", "text", "all"}, example = "control")
+        DetectType detectType,
+        @Schema(implementation = String.class,
+                enumeration = {"PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"}, example = "COMPLETED")
+        AnalysisStatus status,
+        @Schema(description = "Keyframes analysed so far", example = "2") int processed,
+        @Schema(description = "Keyframes to analyse", example = "2") int total,
+        @Schema(description = "Why the analysis failed or was cancelled, or which scenes failed in a partial result")
+        String error,
+        @Schema(description = "Whether the analysis completed with some scenes failed") boolean partial,
+        @Schema(description = "Scenes recorded with an error instead of elements", example = "0") int failedScenes,
+        ModelUsageView usage,
+        @Schema(description = "The scenes the analysis covers") List<UUID> sceneIds,
+        @Schema(description = "The scenes analysed so far, by scene number") List<SceneView> scenes) {
 
     static AnalysisView of(AnalysisResult result) {
         List<SceneView> scenes = result.scenes().stream().map(scene -> sceneView(scene, result)).toList();

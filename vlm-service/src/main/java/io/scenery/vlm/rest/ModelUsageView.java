@@ -1,6 +1,7 @@
 package io.scenery.vlm.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Vision-model usage of one analysis over all its scenes.
@@ -10,5 +11,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param calls        HTTP attempts made, retries included
  */
 @RegisterForReflection
-public record ModelUsageView(long inputTokens, long outputTokens, int calls) {
+@Schema(name = "ModelUsage", description = "Vision-model usage of one analysis; all zero for the offline detector")
+public record ModelUsageView(
+        @Schema(example = "1200") long inputTokens,
+        @Schema(example = "240") long outputTokens,
+        @Schema(description = "HTTP attempts, retries included", example = "2") int calls) {
 }

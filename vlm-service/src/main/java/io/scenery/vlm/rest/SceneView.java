@@ -1,6 +1,7 @@
 package io.scenery.vlm.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,14 @@ import java.util.UUID;
  * it from being analysed (then without elements and with size 0).
  */
 @RegisterForReflection
-public record SceneView(UUID sceneId, int sceneNumber, String keyframeKey, int width, int height, String error,
-                        List<ElementView> elements) {
+@Schema(name = "Scene", description = "One analysed scene with the elements found in its keyframe")
+public record SceneView(
+        @Schema(example = "6c1f1f0e-2b7d-4c8e-9a51-3d2f4b6a7c10") UUID sceneId,
+        @Schema(minimum = "1", example = "1") int sceneNumber,
+        @Schema(description = "Key of the keyframe in the blob store", example = "keyframes/<taskId>/1.jpg")
+        String keyframeKey,
+        @Schema(description = "Keyframe width in pixels; 0 when the scene failed", example = "1280") int width,
+        @Schema(description = "Keyframe height in pixels; 0 when the scene failed", example = "800") int height,
+        @Schema(description = "Why the scene could not be analysed; null when it was") String error,
+        List<ElementView> elements) {
 }
