@@ -7,6 +7,9 @@
 #   ./run-local.sh up               start everything and leave it running
 #   ./run-local.sh process VIDEO    process VIDEO against a running stack
 #   ./run-local.sh down             stop everything that "up" started
+#
+# Option, before the command: --mock-model vlm|hybrid (plain means vlm) starts a stand-in vision model on a free
+# port of 127.0.0.1 and runs vlm-service in that detector mode against it. Its replies are fixed and contain "mock".
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +22,8 @@ SAMPLE="$ROOT/samples/sample-recording.mp4"
 KAFKA_PORT=9092
 SERVICES=(ingest-service:8080 slicer-service:8081 vlm-service:8082 audit-service:8083)
 STARTED=()
+MOCK_MODEL=""
+VLM_ENV=()
 
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "error: $*"; exit 1; }
@@ -54,7 +59,7 @@ build_if_needed() {
       stale=1
     fi
   done
-  for module in events storage; do
+  for module in events storage test-support; do
     jar="$ROOT/$module/target/$module-$VERSION.jar"
     if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
       stale=1
@@ -104,16 +109,42 @@ start_kafka() {
   done
 }
 
+# Starts the stand-in vision model on a free port and points vlm-service at it in the chosen detector mode.
+start_mock_model() {
+  local port_file="$PID_DIR/mock-model.port" waited=0
+  if port_open 8082; then
+    fail "vlm-service is already running, so --mock-model cannot configure it; stop it with ./run-local.sh down"
+  fi
+  rm -f "$port_file"
+  say "mock vision model: starting on a free port of 127.0.0.1 (log: $LOG_DIR/mock-model.log)"
+  nohup java -XX:TieredStopAtLevel=1 -Xmx128m -cp "$ROOT/test-support/target/test-support-$VERSION.jar" \
+    io.scenery.testing.MockVisionModel --port-file "$port_file" >"$LOG_DIR/mock-model.log" 2>&1 &
+  echo $! >"$PID_DIR/mock-model.pid"
+  STARTED+=(mock-model)
+  until [[ -s "$port_file" ]]; do
+    kill -0 "$(cat "$PID_DIR/mock-model.pid")" 2>/dev/null || fail "the mock vision model exited; see $LOG_DIR/mock-model.log"
+    ((waited += 1))
+    ((waited < 30)) || fail "the mock vision model did not start within 30 s; see $LOG_DIR/mock-model.log"
+    sleep 1
+  done
+  VLM_ENV=(SCENERY_VLM_DETECTOR_MODE="$MOCK_MODEL"
+    SCENERY_VLM_MODEL_BASE_URL="http://127.0.0.1:$(cat "$port_file")/v1"
+    SCENERY_VLM_MODEL_NAME=mock-vision)
+  say "mock vision model: ready at http://127.0.0.1:$(cat "$port_file")/v1; vlm-service runs in $MOCK_MODEL mode"
+}
+
 start_service() {
-  local name="$1" port="$2"
+  local name="$1" port="$2" extra_env=()
   if port_open "$port"; then
     curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 \
       || fail "port $port is taken by something that is not a ready $name"
     say "$name: already running on 127.0.0.1:$port"
     return
   fi
+  [[ "$name" != vlm-service ]] || extra_env=("${VLM_ENV[@]}")
   say "$name: starting on 127.0.0.1:$port (log: $LOG_DIR/$name.log)"
-  SCENERY_STORAGE_ROOT="$STORAGE" QUARKUS_HTTP_PORT="$port" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+  env "${extra_env[@]}" SCENERY_STORAGE_ROOT="$STORAGE" QUARKUS_HTTP_PORT="$port" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     nohup java -Xmx768m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$PID_DIR/$name.pid"
   STARTED+=("$name")
@@ -137,6 +168,7 @@ up() {
   mkdir -p "$LOG_DIR" "$PID_DIR" "$STORAGE"
   ensure_database
   start_kafka
+  [[ -z "$MOCK_MODEL" ]] || start_mock_model
   local entry
   for entry in "${SERVICES[@]}"; do
     start_service "${entry%%:*}" "${entry##*:}"
@@ -163,6 +195,7 @@ stop_one() {
 down() {
   local entry
   for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done
+  stop_one mock-model
   stop_one kafka
 }
 
@@ -184,13 +217,22 @@ process() {
     process "$video" --out "$ROOT/out"
 }
 
+if [[ "${1:-}" == --mock-model ]]; then
+  case "${2:-}" in
+    vlm|plain) MOCK_MODEL=vlm ;;
+    hybrid) MOCK_MODEL=hybrid ;;
+    *) fail "--mock-model needs vlm (or plain) or hybrid, got '${2:-}'" ;;
+  esac
+  shift 2
+fi
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   process)
     [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO"
     process "$2" ;;
-  -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     video="${1:-$SAMPLE}"
     [[ -f "$video" ]] || fail "video not found: $video"

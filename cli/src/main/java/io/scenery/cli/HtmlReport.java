@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +19,17 @@ final class HtmlReport {
 
     private static final Map<String, String> SOURCE_COLOURS = Map.of("cv", "#1f77b4", "ocr", "#2ca02c", "vlm", "#ff7f0e");
 
+    /** The element sources in legend order, with what each means. */
+    private static final Map<String, String> SOURCE_MEANINGS = orderedSources();
+
+    private static Map<String, String> orderedSources() {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        meanings.put("cv", "OpenCV shapes, labelled by OCR when text was read inside");
+        meanings.put("ocr", "Tesseract OCR text lines");
+        meanings.put("vlm", "the vision model found, typed or labelled it");
+        return meanings;
+    }
+
     void write(JsonNode result, Path file) throws IOException {
         StringBuilder html = new StringBuilder();
         JsonNode task = result.path("task");
@@ -27,7 +40,8 @@ final class HtmlReport {
                 .append(".frame img{display:block;max-width:100%;height:auto}\n")
                 .append(".frame svg{position:absolute;left:0;top:0;width:100%;height:100%}\n")
                 .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}\n")
-                .append(".legend span{display:inline-block;margin-right:1em}\n</style></head><body>\n");
+                .append(".legend li{list-style:none}.swatch{display:inline-block;width:1em;height:1em;"
+                        + "vertical-align:middle}\n</style></head><body>\n");
 
         html.append("<h1>Scenery report</h1>\n<p>Task <code>").append(escape(task.path("taskId").asText()))
                 .append("</code>, file <code>").append(escape(task.path("fileName").asText()))
@@ -36,10 +50,13 @@ final class HtmlReport {
             html.append(" (").append(escape(task.path("error").asText())).append(")");
         }
         html.append(", ").append(result.path("scenes").size()).append(" scenes.</p>\n");
-        html.append("<p class=\"legend\">Box colour shows where an element came from: ");
-        SOURCE_COLOURS.forEach((source, colour) -> html.append("<span style=\"color:").append(colour).append("\">&#9632; ")
-                .append(source).append("</span>"));
-        html.append("</p>\n");
+        Map<String, Integer> totals = countBySource(result.path("scenes").findValues("elements"));
+        html.append("<p class=\"legend\">Box colour and the source column show where each element and its label "
+                + "came from:</p>\n<ul class=\"legend\">");
+        SOURCE_MEANINGS.forEach((source, meaning) -> html.append("<li><span class=\"swatch\" style=\"background:")
+                .append(SOURCE_COLOURS.get(source)).append("\"></span> <b>").append(source).append("</b>: ")
+                .append(escape(meaning)).append(", ").append(totals.getOrDefault(source, 0)).append(" elements</li>"));
+        html.append("</ul>\n");
 
         for (JsonNode scene : result.path("scenes")) {
             appendScene(html, scene);
@@ -57,7 +74,8 @@ final class HtmlReport {
                 .append("</h2>\n<p>Frames ").append(scene.path("startFrame").asLong()).append(" to ")
                 .append(scene.path("endFrame").asLong()).append(", keyframe ").append(scene.path("keyframeFrame").asLong())
                 .append(String.format(Locale.ROOT, ", motion %.2f", scene.path("motion").asDouble()))
-                .append(", ").append(scene.path("elements").size()).append(" elements.</p>\n");
+                .append(", ").append(scene.path("elements").size()).append(" elements")
+                .append(sourceSummary(countBySource(List.of(scene.path("elements"))))).append(".</p>\n");
 
         html.append("<div class=\"frame\"><img src=\"").append(escape(scene.path("keyframePath").asText()))
                 .append("\" alt=\"keyframe of scene ").append(scene.path("sceneNumber").asInt()).append("\">")
@@ -82,10 +100,36 @@ final class HtmlReport {
                     .append(box.path("x").asInt()).append(", ").append(box.path("y").asInt()).append(", ")
                     .append(box.path("width").asInt()).append(", ").append(box.path("height").asInt())
                     .append(String.format(Locale.ROOT, "</td><td>%.2f</td><td>", element.path("confidence").asDouble()))
-                    .append(escape(element.path("source").asText())).append("</td><td>")
+                    .append(sourceCell(element.path("source").asText())).append("</td><td>")
                     .append(element.path("interactive").asBoolean() ? "yes" : "no").append("</td></tr>\n");
         }
         html.append("</table></div>\n");
+    }
+
+    /** Counts the elements of the given arrays per source. */
+    private static Map<String, Integer> countBySource(List<JsonNode> elementArrays) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (JsonNode elements : elementArrays) {
+            for (JsonNode element : elements) {
+                counts.merge(element.path("source").asText(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static String sourceSummary(Map<String, Integer> counts) {
+        StringBuilder summary = new StringBuilder();
+        for (String source : SOURCE_MEANINGS.keySet()) {
+            if (counts.containsKey(source)) {
+                summary.append(summary.isEmpty() ? " (" : ", ").append(source).append(' ').append(counts.get(source));
+            }
+        }
+        return summary.isEmpty() ? "" : summary.append(')').toString();
+    }
+
+    private static String sourceCell(String source) {
+        String colour = SOURCE_COLOURS.getOrDefault(source, "#d62728");
+        return "<span class=\"swatch\" style=\"background:" + colour + "\"></span> " + escape(source);
     }
 
     private static String describe(JsonNode element) {

@@ -1,6 +1,7 @@
 package io.scenery.vlm;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.scenery.testing.MockModelServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

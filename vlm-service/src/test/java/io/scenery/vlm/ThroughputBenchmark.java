@@ -9,7 +9,7 @@ import io.scenery.events.SlicingStats;
 import io.scenery.storage.BlobStore;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
-import io.scenery.vlm.MockModelServer.Reply;
+import io.scenery.testing.MockModelServer.Reply;
 import io.scenery.vlm.service.AnalysisRunner;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

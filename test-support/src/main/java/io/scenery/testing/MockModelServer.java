@@ -1,4 +1,4 @@
-package io.scenery.vlm;
+package io.scenery.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,10 +15,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server on 127.0.0.1 that replies from a script: each call takes the next
- * scripted reply, and the last one repeats. It records when each call arrived and its request body.
+ * scripted reply, and the last one repeats. With a responder set, the responder builds each reply from the request
+ * body instead. It records when each call arrived and its request body.
  */
 public final class MockModelServer implements AutoCloseable {
 
@@ -28,9 +30,16 @@ public final class MockModelServer implements AutoCloseable {
     private final List<Long> callNanos = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Reply fallback = Reply.content("{\"elements\":[]}");
+    private volatile Function<String, Reply> responder;
 
+    /** Starts the server on a free port of 127.0.0.1. */
     public MockModelServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this(0);
+    }
+
+    /** Starts the server on the given port of 127.0.0.1, or on a free one for port 0. */
+    public MockModelServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -51,6 +60,15 @@ public final class MockModelServer implements AutoCloseable {
         fallback = replies[replies.length - 1];
     }
 
+    /** Builds every reply from the request body with the given function, in place of the script. */
+    public void respondWith(Function<String, Reply> responder) {
+        this.responder = responder;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public int calls() {
         return callNanos.size();
     }
@@ -66,8 +84,10 @@ public final class MockModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         callNanos.add(System.nanoTime());
-        requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Reply reply = script.poll();
+        String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(request);
+        Function<String, Reply> currentResponder = responder;
+        Reply reply = currentResponder == null ? script.poll() : currentResponder.apply(request);
         if (reply == null) {
             reply = fallback;
         }
