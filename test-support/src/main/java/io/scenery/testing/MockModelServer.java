@@ -78,6 +78,16 @@ public final class MockModelServer implements AutoCloseable {
         return (callNanos.get(index) - callNanos.get(index - 1)) / 1_000_000;
     }
 
+    /** The {@link System#nanoTime()} at which the first call arrived. */
+    public long firstCallNanos() {
+        return callNanos.get(0);
+    }
+
+    /** Milliseconds between the arrival of call {@code from} and that of the later call {@code to}. */
+    public double millisBetween(int from, int to) {
+        return (callNanos.get(to) - callNanos.get(from)) / 1e6;
+    }
+
     public List<String> requests() {
         return new ArrayList<>(requests);
     }

@@ -130,7 +130,7 @@ public class AnalysisStore {
         analysis.inputTokens += detection.inputTokens();
         analysis.outputTokens += detection.outputTokens();
         analysis.modelCalls += detection.modelAttempts();
-        return countProcessed(analysis);
+        return analysis.processed;
     }
 
     /**
@@ -145,7 +145,7 @@ public class AnalysisStore {
         scenes.persist(sceneRow);
         analysis.modelCalls += modelAttempts;
         analysis.failedScenes = (int) scenes.countFailedByAnalysis(analysisId);
-        return countProcessed(analysis);
+        return analysis.processed;
     }
 
     /** Marks the analysis COMPLETED; with failed scenes, the error names how many, flagging a partial result. */
@@ -154,9 +154,17 @@ public class AnalysisStore {
         finish(analysisId, AnalysisStatus.COMPLETED, summary);
     }
 
+    /**
+     * Drops the scene's earlier rows and returns a new scene row. The analysis's processed count goes up only when
+     * the scene had no row yet; the caller holds the analysis row lock, so the count stays exact without a query.
+     */
     private AnalysisScene replaceScene(Analysis analysis, SceneRef scene) {
         elements.deleteByScene(analysis.id, scene.sceneId());
-        scenes.deleteByScene(analysis.id, scene.sceneId());
+        long replaced = scenes.deleteByScene(analysis.id, scene.sceneId());
+        if (replaced == 0) {
+            analysis.processed = Math.min(analysis.total, analysis.processed + 1);
+        }
+        analysis.updatedAt = Instant.now();
         AnalysisScene sceneRow = new AnalysisScene();
         sceneRow.id = UUID.randomUUID();
         sceneRow.analysisId = analysis.id;
@@ -168,12 +176,6 @@ public class AnalysisStore {
         return sceneRow;
     }
 
-    private int countProcessed(Analysis analysis) {
-        scenes.flush();
-        analysis.processed = (int) Math.min(analysis.total, scenes.countByAnalysis(analysis.id));
-        analysis.updatedAt = Instant.now();
-        return analysis.processed;
-    }
 
     @Transactional
     public void complete(UUID analysisId) {

@@ -22,9 +22,7 @@ public class TaskScenes {
     /** Stores the task's scenes, replacing the number and keyframe key of scenes stored before. */
     @Transactional
     public void record(UUID taskId, List<SceneRef> scenes) {
-        for (SceneRef scene : scenes) {
-            repository.upsert(taskId, scene);
-        }
+        repository.upsert(taskId, scenes);
     }
 
     /** Returns the task's scenes by scene number; empty when vlm-service never received scenes for the task. */

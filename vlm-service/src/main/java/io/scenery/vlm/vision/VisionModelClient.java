@@ -46,6 +46,11 @@ public class VisionModelClient {
         return config.baseUrl().filter(url -> !url.isBlank()).isPresent();
     }
 
+    /** Builds the langchain4j model and its HTTP client now instead of at the first call. */
+    public void prepare() {
+        model();
+    }
+
     /**
      * Asks the model about the image.
      *
