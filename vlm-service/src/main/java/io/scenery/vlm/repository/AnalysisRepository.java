@@ -31,11 +31,10 @@ public class AnalysisRepository implements PanacheRepositoryBase<Analysis, UUID>
     }
 
     /**
-     * Claims the task's analysis of the detect type for a new run in one atomic statement: inserts it PENDING
-     * under the run id, or resets an existing row to PENDING under the run id when it is FAILED or CANCELLED, is
-     * COMPLETED over another scene set, or is PENDING or RUNNING but was last updated before staleBefore. Returns
-     * the analysis id when this call claimed it, empty when the row is left as it was (completed over the same
-     * scenes, or running).
+     * Claims the task's analysis of the detect type for a new run in one atomic statement. A missing row is
+     * inserted PENDING under the run id. An existing row is reset to PENDING under the run id when it is FAILED or
+     * CANCELLED, COMPLETED over another scene set, or PENDING or RUNNING without an update since staleBefore.
+     * Returns the analysis id when this call claimed it, or empty when the row is left as it was.
      */
     public Optional<UUID> claim(UUID taskId, DetectType detectType, String sceneSet, int total, UUID runId,
                                 Instant now, Instant staleBefore) {

@@ -71,7 +71,8 @@ public class AnalysisResource {
                     + "{\"detectType\": \"control\", \"sceneIds\": [\"<scene id>\"]}");
         }
         if (body.detectType() == null || body.detectType().isBlank()) {
-            throw ErrorResponse.badRequest("detectType is missing", RequestParameters.acceptedDetectTypes());
+            throw ErrorResponse.badRequest("detectType is missing; set it to control, text or all",
+                    RequestParameters.acceptedDetectTypes());
         }
         DetectType type = RequestParameters.detectType(body.detectType());
         List<UUID> sceneIds = RequestParameters.sceneIds(body.sceneIds());
