@@ -196,6 +196,7 @@ down() {
   local entry
   for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done
   stop_one mock-model
+  rm -f "$PID_DIR/mock-model.port"
   stop_one kafka
 }
 
@@ -204,6 +205,7 @@ stop_started() {
   for name in "${STARTED[@]}"; do
     [[ "$name" == kafka ]] || stop_one "$name"
   done
+  rm -f "$PID_DIR/mock-model.port"
   for name in "${STARTED[@]}"; do
     [[ "$name" != kafka ]] || stop_one kafka
   done
