@@ -116,8 +116,14 @@ class BadInputTest {
 
     @Test
     void invalidThresholdFails() throws Exception {
-        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(-1.0, null));
+        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(-1.0, null, null, null, null));
         assertFailed(upload, "invalid slicing parameters: threshold is -1.0 but must be between");
+    }
+
+    @Test
+    void invalidChangedAreaFails() throws Exception {
+        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(null, null, 2.0, null, null));
+        assertFailed(upload, "invalid slicing parameters: minChangedArea is 2.0 but must be between 0.0 and 1.0");
     }
 
     @Test

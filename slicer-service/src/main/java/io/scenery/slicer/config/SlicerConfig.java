@@ -19,7 +19,7 @@ public interface SlicerConfig {
 
     /**
      * Smallest fraction of the frame, 0 to 1, whose pixels must change against the previous frame for the frame to
-     * count as moving. Cursor moves, a blinking caret and typing stay below it.
+     * count as moving. Cursor moves, a blinking caret and typing stay below it. An upload may override it.
      */
     @WithDefault("0.01")
     double minChangedArea();
@@ -27,7 +27,8 @@ public interface SlicerConfig {
     /**
      * Smallest fraction of the frame, 0 to 1, that must differ between the settled picture after a change and the
      * current scene's keyframe for the change to start a new scene. Pages, dialogs with their dimmed backdrop,
-     * scrolls and fades lie above it; drop-down lists, menus, tooltips and typed text below.
+     * scrolls and fades lie above it; drop-down lists, menus, tooltips and typed text below. An upload may
+     * override it.
      */
     @WithDefault("0.25")
     double minSceneArea();
@@ -74,7 +75,8 @@ public interface SlicerConfig {
         /**
          * Consecutive still frames that end a change (a cut, a scroll, a fade, an animation). The last of them is
          * the keyframe of the scene the change starts. A frame is still when its motion against the previous frame
-         * is at or below {@link #settleThreshold()} and less than the minimum changed area changed.
+         * is at or below {@link #settleThreshold()} and less than the minimum changed area changed. An upload may
+         * override it.
          */
         @WithDefault("3")
         int settleFrames();
