@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scenery.events.CancelFlags;
 import io.scenery.events.SlicingParameters;
 import io.scenery.events.VideoUploaded;
+import io.scenery.slicer.service.FfmpegTool;
 import io.scenery.slicer.service.SlicingRunStore;
 import io.scenery.storage.BlobStore;
 import io.scenery.testing.KafkaTestResource;
@@ -136,6 +137,20 @@ class BadInputTest {
         assertThat(progress.get(progress.size() - 1).path("status").asText()).isEqualTo("cancelled");
         assertThat(store.find(upload.taskId()).status).isEqualTo(RunStatus.CANCELLED);
         assertThat(store.scenes(upload.taskId())).isEmpty();
+    }
+
+    @Test
+    void damagedPacketsSkippedAndCounted() throws Exception {
+        Path damaged = FfmpegTool.writeMjpeg(directory.resolve("damaged.avi"), 320, 240, 10, 6);
+        FfmpegTool.damageJpegPackets(damaged, 10, 30, 50);
+        VideoUploaded upload = Uploads.store(blobs, damaged);
+        kafka.send("video-uploaded", upload.taskId(), upload);
+
+        JsonNode ready = kafka.await("scenes-ready", upload.taskId(), records -> !records.isEmpty(),
+                java.time.Duration.ofSeconds(60)).get(0);
+        assertThat(ready.path("stats").path("decodeErrors").asLong()).isEqualTo(3);
+        assertThat(ready.path("stats").path("framesDecoded").asLong()).isEqualTo(57);
+        assertThat(store.find(upload.taskId()).decodeErrors).isEqualTo(3);
     }
 
     @Test

@@ -49,9 +49,31 @@ public interface SlicerConfig {
     @WithDefault("0")
     int decodeThreads();
 
-    /** Frames decoded between two reads of the task's cancel flag in Redis. */
-    @WithDefault("50")
-    int cancelCheckFrames();
+    /**
+     * Time between two reads of the task's cancel flag in Redis while decoding. It bounds how long decoding goes on
+     * after a cancel request, plus the time of one frame.
+     */
+    @WithDefault("200ms")
+    Duration cancelCheckInterval();
+
+    /**
+     * Damaged packets and frames, counted together, that a run skips before it fails: packets the decoder rejects
+     * and frames FFmpeg flags as decoded with errors.
+     */
+    @WithDefault("100")
+    long maxDecodeErrors();
+
+    /** Time a read of the video file may deliver no data before the run fails, as with a stalled network mount. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /**
+     * Slicing attempts of one task, counted in the database before decoding begins. A task whose earlier attempts
+     * never finished, for example because the decoder crashed the process, fails once it reaches this count
+     * instead of being decoded again.
+     */
+    @WithDefault("3")
+    int maxAttempts();
 
     /** Shortest time between two "running" progress events of one task. */
     @WithDefault("500ms")
