@@ -45,7 +45,8 @@ public class VideoSlicer {
         try (VideoSource source = VideoSource.open(taskId, video, config.decodeThreads(), config.maxDecodeErrors(),
                 config.readTimeout());
              LumaSampler sampler = new LumaSampler(config.analysisWidth());
-             KeyframeEncoder encoder = new KeyframeEncoder(config.keyframe().jpegQuality(), source.displayRotation())) {
+             KeyframeEncoder encoder = new KeyframeEncoder(config.keyframe().jpegQuality(), source.displayRotation(),
+                     source.sampleAspectRatio())) {
             SceneAssembler assembler = new SceneAssembler(SceneDetector.of(parameters, config), config, encoder,
                     writer);
             SlicingResult result = decode(taskId, source, sampler, assembler, listener, startNanos);

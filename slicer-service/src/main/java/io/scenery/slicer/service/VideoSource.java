@@ -5,6 +5,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import static org.bytedeco.ffmpeg.global.avformat.avio_size;
 import static org.bytedeco.ffmpeg.global.avformat.avio_tell;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -196,6 +198,15 @@ final class VideoSource implements AutoCloseable {
             }
         }
         return framesDecoded + 1;
+    }
+
+    /**
+     * Returns the sample aspect ratio, the width of a pixel divided by its height, from the container or else the
+     * codec parameters, or 1 when neither gives one.
+     */
+    double sampleAspectRatio() {
+        AVRational ratio = av_guess_sample_aspect_ratio(grabber.getFormatContext(), stream, null);
+        return ratio.num() > 0 && ratio.den() > 0 ? (double) ratio.num() / ratio.den() : 1;
     }
 
     /** Returns the display rotation as FFmpeg reports it, in degrees counterclockwise; frames are not rotated. */
