@@ -47,6 +47,35 @@ public final class FfmpegTool {
     }
 
     /**
+     * Writes a mostly static 1920x1080 H.264 screen recording of the given minutes at 10 frames per second. One
+     * minute with a title bar and two panels that appear and go is encoded once and repeated by stream copy, so
+     * writing even a long recording takes seconds. Existing files are reused.
+     */
+    public static Path writeLongScreenRecording(Path file, int minutes) throws IOException, InterruptedException {
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Path segment = file.resolveSibling(file.getFileName() + ".minute.mp4");
+        run("-f", "lavfi", "-i", "color=c=0xf0f0f0:s=1920x1080:r=10:d=60,"
+                + "drawbox=x=0:y=0:w=1920:h=120:color=0x3050a0:t=fill,"
+                + "drawbox=x=200:y=300:w=1500:h=600:color=0x208040:t=fill:enable='between(t,15,30)',"
+                + "drawbox=x=100:y=200:w=1700:h=800:color=0xa04020:t=fill:enable='between(t,30,45)'",
+                "-c:v", "libopenh264", "-b:v", "300k", "-g", "600", segment.toString());
+        Path list = file.resolveSibling(file.getFileName() + ".list.txt");
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < minutes; i++) {
+            entries.append("file '").append(segment.toAbsolutePath()).append("'\n");
+        }
+        Files.writeString(list, entries);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial.mp4");
+        run("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", partial.toString());
+        Files.move(partial, file);
+        Files.delete(list);
+        Files.delete(segment);
+        return file;
+    }
+
+    /**
      * Overwrites the whole JPEG data of the given packets, counted from 0, of an MJPEG AVI with zeros, so the decoder
      * rejects exactly those packets while the container stays intact.
      */
