@@ -2,7 +2,8 @@ package io.scenery.slicer.service;
 
 import io.scenery.slicer.service.VideoRejectedException.Reason;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,16 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** A video read from a pipe whose writer stops feeding it, the way a hung network mount stops delivering data. */
 class StalledReadTest {
 
-    @Test
-    void stalledReadTimesOut() throws Exception {
+    @ParameterizedTest(name = "stall while {0}")
+    @ValueSource(strings = {"opening", "decoding"})
+    void stalledReadTimesOut(String stage) throws Exception {
         Path directory = Files.createDirectories(Path.of("target", "recordings"));
         Path video = FfmpegTool.writeMjpeg(directory.resolve("stalled-source.avi"), 320, 240, 10, 10);
         byte[] content = Files.readAllBytes(video);
+        // 1000 bytes stop FFmpeg while it reads the header, half the file while it decodes frames.
+        int fed = stage.equals("opening") ? 1000 : content.length / 2;
         Path pipe = directory.resolve("stalled-" + UUID.randomUUID() + ".pipe");
         Assumptions.assumeTrue(makeFifo(pipe), "mkfifo is not available");
 
         CountDownLatch release = new CountDownLatch(1);
-        Thread writer = new Thread(() -> feedHalfAndStall(pipe, content, release), "stalling-writer");
+        Thread writer = new Thread(() -> feedAndStall(pipe, Arrays.copyOf(content, fed), release), "stalling-writer");
         writer.setDaemon(true);
         writer.start();
         try {
@@ -58,10 +62,10 @@ class StalledReadTest {
         }
     }
 
-    /** Writes the first half of the file into the pipe, then keeps the pipe open without writing until released. */
-    private static void feedHalfAndStall(Path pipe, byte[] content, CountDownLatch release) {
+    /** Writes the bytes into the pipe, then keeps the pipe open without writing until released. */
+    private static void feedAndStall(Path pipe, byte[] content, CountDownLatch release) {
         try (OutputStream out = Files.newOutputStream(pipe)) {
-            out.write(Arrays.copyOf(content, content.length / 2));
+            out.write(content);
             out.flush();
             release.await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
