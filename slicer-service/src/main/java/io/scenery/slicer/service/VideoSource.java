@@ -62,6 +62,8 @@ final class VideoSource implements AutoCloseable {
         // own decoder stays idle and needs one thread only.
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(input);
         grabber.setCloseInputStream(false);
+        // RAW keeps start() from allocating a BGR picture buffer that would never be used.
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         grabber.setVideoOption("threads", "1");
         try {
             grabber.start();
