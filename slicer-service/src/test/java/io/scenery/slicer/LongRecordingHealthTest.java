@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A 10-minute 1080p recording is sliced while the service stays healthy and its consumer stays in its group. The
- * consumer's max poll interval is cut to 5 s here, so a slicing that blocked Kafka's poll loop for longer would
+ * consumer's max poll interval is cut to 3 s here, so a slicing that blocked Kafka's poll loop for longer would
  * drop the consumer from the group during the run. The health check keeps the production limit for records in
  * progress.
  */
@@ -44,9 +44,9 @@ class LongRecordingHealthTest {
 
     private static final String GROUP = "slicer-service";
     private static final int MINUTES = 10;
-    private static final long MAX_POLL_INTERVAL_MS = 5000;
+    private static final long MAX_POLL_INTERVAL_MS = 3000;
 
-    /** Cuts the consumer's max poll interval to 5 s. */
+    /** Cuts the consumer's max poll interval to 3 s. */
     public static class ShortPollInterval implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -92,7 +92,7 @@ class LongRecordingHealthTest {
                             .get(10, TimeUnit.SECONDS).get(GROUP);
                     groupMembers.add(group.members().size());
                 }
-                Thread.sleep(1000);
+                Thread.sleep(500);
             }
         }
 
