@@ -102,8 +102,10 @@ class LongRecordingHealthTest {
                 run.framesPerSecond, health.size());
         assertThat(run.status).as("run status, error: %s", run.error).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.framesDecoded).isEqualTo(MINUTES * 60 * 10L);
+        // Kafka's consumer leaves its group once max.poll.interval.ms passes without a poll, so the samples taken in
+        // the second after the interval would miss the member.
         assertThat(run.elapsedSeconds).as("slicing seconds, longer than the max poll interval")
-                .isGreaterThan(MAX_POLL_INTERVAL_MS / 1000.0 * 2);
+                .isGreaterThan(MAX_POLL_INTERVAL_MS / 1000.0 + 1);
         assertThat(health).as("health samples during the run").hasSizeGreaterThanOrEqualTo(5);
         assertThat(health).allSatisfy(sample -> assertThat(sample).isEqualTo("200 UP"));
         assertThat(groupMembers).allSatisfy(members -> assertThat(members).as("members of " + GROUP).isEqualTo(1));
