@@ -4,8 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -B -q -pl test-support install -DskipTests
-mvn -B -q -pl slicer-service test-compile dependency:build-classpath \
+# Built in one reactor with the modules it depends on, so their classes come from this checkout and nothing is
+# installed into the local Maven repository.
+mvn -B -q -pl slicer-service -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="slicer-service/target/test-classes:slicer-service/target/classes:$(cat slicer-service/target/bench-classpath.txt)"
 exec java -Xmx1g "$@" -cp "$cp" io.scenery.slicer.bench.AccuracyBench slicer-service/target/bench "$root"

@@ -12,8 +12,9 @@ if [ ! -s "$video" ]; then
     ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30:duration=$seconds" \
         -c:v libx264 -preset veryfast -pix_fmt yuv420p -g 60 "$video"
 fi
-mvn -B -q -pl test-support install -DskipTests
-mvn -B -q -pl slicer-service test-compile dependency:build-classpath \
+# Built in one reactor with the modules it depends on, so their classes come from this checkout and nothing is
+# installed into the local Maven repository.
+mvn -B -q -pl slicer-service -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="slicer-service/target/test-classes:slicer-service/target/classes:$(cat slicer-service/target/bench-classpath.txt)"
 exec java -Xmx1g -cp "$cp" io.scenery.slicer.bench.SpeedBench "$video" $((seconds * 30)) "$work" "${1:-3}"

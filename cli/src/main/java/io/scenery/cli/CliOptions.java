@@ -17,6 +17,11 @@ record CliOptions(String command, Path video, Path outRoot, Map<String, String> 
               --threshold N             cut threshold on the 0-255 scale: how much the settled picture
                                         must differ from the scene's keyframe (default: the slicer's)
               --min-scene-seconds N     shortest scene in seconds (default: the slicer's)
+              --min-changed-area N      share of the frame, 0 to 1, that must change for a frame
+                                        to count as moving (default: the slicer's)
+              --min-scene-area N        share of the frame, 0 to 1, that must differ from the
+                                        keyframe for a new scene (default: the slicer's)
+              --settle-frames N         still frames that end a change (default: the slicer's)
               --timeout DURATION        how long to wait for the task, e.g. 600s or 30m (default: 30m)
               --ingest-url URL          default http://127.0.0.1:8080 (likewise --slicer-url 8081,
                                         --vlm-url 8082, --audit-url 8083)""";
@@ -42,6 +47,9 @@ record CliOptions(String command, Path video, Path outRoot, Map<String, String> 
                 case "--detect-types" -> fields.put("detectTypes", value);
                 case "--threshold" -> fields.put("threshold", value);
                 case "--min-scene-seconds" -> fields.put("minSceneSeconds", value);
+                case "--min-changed-area" -> fields.put("minChangedArea", value);
+                case "--min-scene-area" -> fields.put("minSceneArea", value);
+                case "--settle-frames" -> fields.put("settleFrames", value);
                 case "--timeout" -> timeout = parseDuration(value);
                 case "--ingest-url" -> urls = new ServiceUrls(URI.create(value), urls.slicer(), urls.vlm(), urls.audit());
                 case "--slicer-url" -> urls = new ServiceUrls(urls.ingest(), URI.create(value), urls.vlm(), urls.audit());

@@ -34,7 +34,7 @@ class EventJsonTest {
     @Test
     void videoUploadedRoundTrips() throws Exception {
         VideoUploaded event = new VideoUploaded(VideoUploaded.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
-                "videos/x", 10, "video/mp4", new SlicingParameters(5.0, null),
+                "videos/x", 10, "video/mp4", new SlicingParameters(5.0, null, 0.02, null, 4),
                 List.of(DetectType.CONTROL, DetectType.TEXT), null, java.time.Instant.now());
 
         VideoUploaded read = json.readValue(json.writeValueAsString(event), VideoUploaded.class);
@@ -51,10 +51,16 @@ class EventJsonTest {
 
     @Test
     void slicingParametersNameInvalidField() {
-        assertThat(new SlicingParameters(300.0, 1.0).validate())
+        assertThat(new SlicingParameters(300.0, 1.0, null, null, null).validate())
                 .singleElement().asString().contains("threshold").contains("300.0").contains("255.0");
-        assertThat(new SlicingParameters(Double.NaN, -1.0).validate()).hasSize(2);
-        assertThat(new SlicingParameters(null, null).validate()).isEmpty();
+        assertThat(new SlicingParameters(Double.NaN, -1.0, null, null, null).validate()).hasSize(2);
+        assertThat(SlicingParameters.defaults().validate()).isEmpty();
+        assertThat(new SlicingParameters(null, null, 1.5, -0.1, 0).violations())
+                .extracting(SlicingParameters.Violation::field)
+                .containsExactly("minChangedArea", "minSceneArea", "settleFrames");
+        assertThat(new SlicingParameters(null, null, 0.0, 1.0, 300).validate()).isEmpty();
+        assertThat(new SlicingParameters(null, null, null, null, 301).validate())
+                .singleElement().asString().contains("settleFrames is 301").contains("between 1 and 300");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scenery.events.CancelFlags;
 import io.scenery.events.SlicingParameters;
 import io.scenery.events.VideoUploaded;
+import io.scenery.slicer.service.FfmpegTool;
 import io.scenery.slicer.service.SlicingRunStore;
 import io.scenery.storage.BlobStore;
 import io.scenery.testing.KafkaTestResource;
@@ -116,8 +117,14 @@ class BadInputTest {
 
     @Test
     void invalidThresholdFails() throws Exception {
-        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(-1.0, null));
+        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(-1.0, null, null, null, null));
         assertFailed(upload, "invalid slicing parameters: threshold is -1.0 but must be between");
+    }
+
+    @Test
+    void invalidChangedAreaFails() throws Exception {
+        VideoUploaded upload = Uploads.store(blobs, recording, new SlicingParameters(null, null, 2.0, null, null));
+        assertFailed(upload, "invalid slicing parameters: minChangedArea is 2.0 but must be between 0.0 and 1.0");
     }
 
     @Test
@@ -130,6 +137,20 @@ class BadInputTest {
         assertThat(progress.get(progress.size() - 1).path("status").asText()).isEqualTo("cancelled");
         assertThat(store.find(upload.taskId()).status).isEqualTo(RunStatus.CANCELLED);
         assertThat(store.scenes(upload.taskId())).isEmpty();
+    }
+
+    @Test
+    void damagedPacketsSkippedAndCounted() throws Exception {
+        Path damaged = FfmpegTool.writeMjpeg(directory.resolve("damaged.avi"), 320, 240, 10, 6);
+        FfmpegTool.damageJpegPackets(damaged, 10, 30, 50);
+        VideoUploaded upload = Uploads.store(blobs, damaged);
+        kafka.send("video-uploaded", upload.taskId(), upload);
+
+        JsonNode ready = kafka.await("scenes-ready", upload.taskId(), records -> !records.isEmpty(),
+                java.time.Duration.ofSeconds(60)).get(0);
+        assertThat(ready.path("stats").path("decodeErrors").asLong()).isEqualTo(3);
+        assertThat(ready.path("stats").path("framesDecoded").asLong()).isEqualTo(57);
+        assertThat(store.find(upload.taskId()).decodeErrors).isEqualTo(3);
     }
 
     @Test

@@ -131,7 +131,7 @@ class SlicingFlowTest {
 
     @Test
     void thresholdOverrideFromUpload() throws Exception {
-        VideoUploaded upload = Uploads.store(blobs, recording.file(), new SlicingParameters(250.0, null));
+        VideoUploaded upload = Uploads.store(blobs, recording.file(), new SlicingParameters(250.0, null, null, null, null));
         kafka.send("video-uploaded", upload.taskId(), upload);
 
         JsonNode ready = awaitScenesReady(upload.taskId(), 1).get(0);
@@ -141,7 +141,7 @@ class SlicingFlowTest {
     @Test
     void minSceneOverrideFromUpload() throws Exception {
         // Scenes 2 and 4 last 2.0 s and 1.5 s, so a 2.2 s minimum drops the cuts that end them.
-        VideoUploaded upload = Uploads.store(blobs, recording.file(), new SlicingParameters(null, 2.2));
+        VideoUploaded upload = Uploads.store(blobs, recording.file(), new SlicingParameters(null, 2.2, null, null, null));
         kafka.send("video-uploaded", upload.taskId(), upload);
 
         JsonNode ready = awaitScenesReady(upload.taskId(), 1).get(0);
@@ -150,6 +150,31 @@ class SlicingFlowTest {
         assertThat(starts).hasSize(3);
         assertThat(starts.get(1)).isBetween(28, 32);
         assertThat(starts.get(2)).isBetween(92, 96);
+    }
+
+    @Test
+    void settleFramesOverrideFromUpload() throws Exception {
+        VideoUploaded upload = Uploads.store(blobs, recording.file(), new SlicingParameters(null, null, null, null, 6));
+        kafka.send("video-uploaded", upload.taskId(), upload);
+
+        awaitScenesReady(upload.taskId(), 1);
+        List<Scene> scenes = store.scenes(upload.taskId());
+        assertThat(scenes).hasSize(5);
+        for (Scene scene : scenes) {
+            // The default of 3 settled frames puts the keyframe at start + 3.
+            assertThat(scene.keyframeFrame).as("keyframe of scene %d", scene.sceneNumber)
+                    .isEqualTo(scene.startFrame + 6);
+        }
+    }
+
+    @Test
+    void sceneAreaOverrideFromUpload() throws Exception {
+        VideoUploaded upload = Uploads.store(blobs, recording.file(),
+                new SlicingParameters(null, null, null, 1.0, null));
+        kafka.send("video-uploaded", upload.taskId(), upload);
+
+        JsonNode ready = awaitScenesReady(upload.taskId(), 1).get(0);
+        assertThat(ready.path("sceneCount").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -28,4 +28,21 @@ public class UploadForm {
     @Schema(type = SchemaType.NUMBER, description = "Shortest scene kept, in seconds; 0 to 3600; the slicer's"
             + " default when absent")
     public String minSceneSeconds;
+
+    @RestForm
+    @Schema(type = SchemaType.NUMBER, description = "Fraction of the frame, 0 to 1, that must change against the"
+            + " previous frame for the frame to count as moving; smaller changes such as the cursor or a caret are"
+            + " ignored; the slicer's default when absent")
+    public String minChangedArea;
+
+    @RestForm
+    @Schema(type = SchemaType.NUMBER, description = "Fraction of the frame, 0 to 1, that must differ between the"
+            + " settled picture after a change and the current scene's keyframe for a new scene; the slicer's"
+            + " default when absent")
+    public String minSceneArea;
+
+    @RestForm
+    @Schema(type = SchemaType.INTEGER, description = "Consecutive still frames that end a change, 1 to 300; the last"
+            + " of them becomes the scene's keyframe; the slicer's default when absent")
+    public String settleFrames;
 }

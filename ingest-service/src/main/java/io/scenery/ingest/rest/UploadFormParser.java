@@ -30,11 +30,7 @@ final class UploadFormParser {
         }
 
         List<DetectType> detectTypes = parseDetectTypes(form.detectTypes);
-        SlicingParameters slicing = new SlicingParameters(
-                parseNumber("threshold", form.threshold),
-                parseNumber("minSceneSeconds", form.minSceneSeconds));
-        checkRange("threshold", form.threshold, new SlicingParameters(slicing.threshold(), null));
-        checkRange("minSceneSeconds", form.minSceneSeconds, new SlicingParameters(null, slicing.minSceneSeconds()));
+        SlicingParameters slicing = parseSlicing(form);
 
         String displayName = displayName(file.fileName());
         if (file.size() == 0) {
@@ -69,6 +65,23 @@ final class UploadFormParser {
         return new ArrayList<>(types);
     }
 
+    /** Parses the optional slicing overrides; the first invalid one is rejected with its field, value and range. */
+    static SlicingParameters parseSlicing(UploadForm form) {
+        SlicingParameters slicing = new SlicingParameters(
+                parseNumber("threshold", form.threshold),
+                parseNumber("minSceneSeconds", form.minSceneSeconds),
+                parseNumber("minChangedArea", form.minChangedArea),
+                parseNumber("minSceneArea", form.minSceneArea),
+                parseWholeNumber("settleFrames", form.settleFrames));
+
+        List<SlicingParameters.Violation> violations = slicing.violations();
+        if (!violations.isEmpty()) {
+            SlicingParameters.Violation first = violations.get(0);
+            throw ApiException.badRequest(first.message(), first.field(), rawValue(form, first.field()));
+        }
+        return slicing;
+    }
+
     private static Double parseNumber(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
@@ -81,11 +94,28 @@ final class UploadFormParser {
         }
     }
 
-    private static void checkRange(String field, String raw, SlicingParameters single) {
-        List<String> errors = single.validate();
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.get(0), field, raw.trim());
+    private static Integer parseWholeNumber(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
         }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field + " must be a whole number " + SlicingParameters.allowedRange(field)
+                    + ", got '" + raw + "'", field, raw);
+        }
+    }
+
+    private static String rawValue(UploadForm form, String field) {
+        String raw = switch (field) {
+            case "threshold" -> form.threshold;
+            case "minSceneSeconds" -> form.minSceneSeconds;
+            case "minChangedArea" -> form.minChangedArea;
+            case "minSceneArea" -> form.minSceneArea;
+            case "settleFrames" -> form.settleFrames;
+            default -> throw new IllegalArgumentException("unknown slicing parameter '" + field + "'");
+        };
+        return raw == null ? null : raw.trim();
     }
 
     private static byte[] readHeader(FileUpload file) throws IOException {

@@ -37,7 +37,8 @@ public class UploadResource {
     @APIResponse(responseCode = "202", description = "Upload accepted; follow statusUrl or eventsUrl",
             content = @Content(schema = @Schema(implementation = UploadAccepted.class)))
     @APIResponse(responseCode = "400", description = "Missing or empty file, unknown container format,"
-            + " or an invalid detectTypes, threshold or minSceneSeconds",
+            + " or an invalid detectTypes, threshold, minSceneSeconds, minChangedArea, minSceneArea or"
+            + " settleFrames",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "File or request larger than scenery.ingest.max-upload-size")
     @APIResponse(responseCode = "503", description = "Task created but not announced on Kafka; it is FAILED",

@@ -56,6 +56,9 @@ class UploadResourceTest {
                 .multiPart("detectTypes", "control, text")
                 .multiPart("threshold", "30")
                 .multiPart("minSceneSeconds", "1.5")
+                .multiPart("minChangedArea", "0.05")
+                .multiPart("minSceneArea", " 0.4 ")
+                .multiPart("settleFrames", "5")
                 .when().post("/api/v1/videos");
 
         response.then()
@@ -102,6 +105,9 @@ class UploadResourceTest {
         assertThat(event.get("contentType").asText()).isEqualTo("video/mp4");
         assertThat(event.get("slicing").get("threshold").asDouble()).isEqualTo(30.0);
         assertThat(event.get("slicing").get("minSceneSeconds").asDouble()).isEqualTo(1.5);
+        assertThat(event.get("slicing").get("minChangedArea").asDouble()).isEqualTo(0.05);
+        assertThat(event.get("slicing").get("minSceneArea").asDouble()).isEqualTo(0.4);
+        assertThat(event.get("slicing").get("settleFrames").asInt()).isEqualTo(5);
         assertThat(event.get("detectTypes").toString()).isEqualTo("[\"control\",\"text\"]");
         assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(event.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
@@ -189,6 +195,68 @@ class UploadResourceTest {
                 .body("field", equalTo("minSceneSeconds"))
                 .body("value", equalTo("two"))
                 .body("error", containsString("must be a number between 0.0 and 3600.0"));
+    }
+
+    @Test
+    void uploadMinChangedAreaOutOfRange() {
+        given().multiPart("file", "clip.mp4", TestVideos.mp4(1024), "video/mp4")
+                .multiPart("minChangedArea", "1.5")
+                .when().post("/api/v1/videos")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("minChangedArea"))
+                .body("value", equalTo("1.5"))
+                .body("error", equalTo("minChangedArea is 1.5 but must be between 0.0 and 1.0"));
+    }
+
+    @Test
+    void uploadMinSceneAreaNegative() {
+        given().multiPart("file", "clip.mp4", TestVideos.mp4(1024), "video/mp4")
+                .multiPart("minSceneArea", "-0.2")
+                .when().post("/api/v1/videos")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("minSceneArea"))
+                .body("value", equalTo("-0.2"))
+                .body("error", equalTo("minSceneArea is -0.2 but must be between 0.0 and 1.0"));
+    }
+
+    @Test
+    void uploadMinSceneAreaNotANumber() {
+        given().multiPart("file", "clip.mp4", TestVideos.mp4(1024), "video/mp4")
+                .multiPart("minSceneArea", "half")
+                .when().post("/api/v1/videos")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("minSceneArea"))
+                .body("value", equalTo("half"))
+                .body("error", equalTo("minSceneArea must be a number between 0.0 and 1.0, got 'half'"));
+    }
+
+    @Test
+    void uploadSettleFramesFraction() {
+        given().multiPart("file", "clip.mp4", TestVideos.mp4(1024), "video/mp4")
+                .multiPart("settleFrames", "2.5")
+                .when().post("/api/v1/videos")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("settleFrames"))
+                .body("value", equalTo("2.5"))
+                .body("error", equalTo("settleFrames must be a whole number between 1 and 300, got '2.5'"));
+    }
+
+    @Test
+    void uploadSettleFramesOutOfRange() {
+        for (String value : List.of("0", "301")) {
+            given().multiPart("file", "clip.mp4", TestVideos.mp4(1024), "video/mp4")
+                    .multiPart("settleFrames", value)
+                    .when().post("/api/v1/videos")
+                    .then()
+                    .statusCode(400)
+                    .body("field", equalTo("settleFrames"))
+                    .body("value", equalTo(value))
+                    .body("error", equalTo("settleFrames is " + value + " but must be between 1 and 300"));
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ public interface SlicerConfig {
 
     /**
      * Smallest fraction of the frame, 0 to 1, whose pixels must change against the previous frame for the frame to
-     * count as moving. Cursor moves, a blinking caret and typing stay below it.
+     * count as moving. Cursor moves, a blinking caret and typing stay below it. An upload may override it.
      */
     @WithDefault("0.01")
     double minChangedArea();
@@ -27,7 +27,8 @@ public interface SlicerConfig {
     /**
      * Smallest fraction of the frame, 0 to 1, that must differ between the settled picture after a change and the
      * current scene's keyframe for the change to start a new scene. Pages, dialogs with their dimmed backdrop,
-     * scrolls and fades lie above it; drop-down lists, menus, tooltips and typed text below.
+     * scrolls and fades lie above it; drop-down lists, menus, tooltips and typed text below. An upload may
+     * override it.
      */
     @WithDefault("0.25")
     double minSceneArea();
@@ -48,9 +49,31 @@ public interface SlicerConfig {
     @WithDefault("0")
     int decodeThreads();
 
-    /** Frames decoded between two reads of the task's cancel flag in Redis. */
-    @WithDefault("50")
-    int cancelCheckFrames();
+    /**
+     * Time between two reads of the task's cancel flag in Redis while decoding. It bounds how long decoding goes on
+     * after a cancel request, plus the time of one frame.
+     */
+    @WithDefault("200ms")
+    Duration cancelCheckInterval();
+
+    /**
+     * Damaged packets and frames, counted together, that a run skips before it fails: packets the decoder rejects
+     * and frames FFmpeg flags as decoded with errors.
+     */
+    @WithDefault("100")
+    long maxDecodeErrors();
+
+    /** Time a read of the video file may deliver no data before the run fails, as with a stalled network mount. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /**
+     * Slicing attempts of one task, counted in the database before decoding begins. A task whose earlier attempts
+     * never finished, for example because the decoder crashed the process, fails once it reaches this count
+     * instead of being decoded again.
+     */
+    @WithDefault("3")
+    int maxAttempts();
 
     /** Shortest time between two "running" progress events of one task. */
     @WithDefault("500ms")
@@ -74,7 +97,8 @@ public interface SlicerConfig {
         /**
          * Consecutive still frames that end a change (a cut, a scroll, a fade, an animation). The last of them is
          * the keyframe of the scene the change starts. A frame is still when its motion against the previous frame
-         * is at or below {@link #settleThreshold()} and less than the minimum changed area changed.
+         * is at or below {@link #settleThreshold()} and less than the minimum changed area changed. An upload may
+         * override it.
          */
         @WithDefault("3")
         int settleFrames();

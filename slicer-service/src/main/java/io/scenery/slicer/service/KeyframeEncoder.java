@@ -29,8 +29,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 /**
  * Encodes a decoded frame as an upright JPEG. The frame is first converted into a BGR image that this class owns,
- * so the result never points into a buffer the decoder reuses. FFmpeg reports a display rotation but does not
- * rotate decoded frames, so the rotation is applied here. One instance serves one decode loop.
+ * so the result never points into a buffer the decoder reuses. FFmpeg reports a display rotation and a sample aspect
+ * ratio but neither rotates nor rescales decoded frames, so both are applied here, and the keyframe shows at the
+ * display aspect ratio. One instance serves one decode loop.
  */
 final class KeyframeEncoder implements AutoCloseable {
 
@@ -42,6 +43,7 @@ final class KeyframeEncoder implements AutoCloseable {
 
     private final int quality;
     private final int clockwiseDegrees;
+    private final double sampleAspectRatio;
     private final PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(MAX_PLANES);
     private final IntPointer sourceStrides = new IntPointer(MAX_PLANES);
     private final PointerPointer<BytePointer> targetPlanes = new PointerPointer<>(MAX_PLANES);
@@ -49,15 +51,25 @@ final class KeyframeEncoder implements AutoCloseable {
     private SwsContext context;
 
     /**
-     * @param quality         JPEG quality, 1 to 100
-     * @param displayRotation the stream's display rotation as FFmpeg reports it: degrees counterclockwise
+     * @param quality           JPEG quality, 1 to 100
+     * @param displayRotation   the stream's display rotation as FFmpeg reports it: degrees counterclockwise
+     * @param sampleAspectRatio width of a pixel divided by its height, 1 for square pixels
      */
-    KeyframeEncoder(int quality, double displayRotation) {
+    KeyframeEncoder(int quality, double displayRotation, double sampleAspectRatio) {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality is " + quality + " but must be between 1 and 100");
         }
         this.quality = quality;
         this.clockwiseDegrees = clockwiseDegrees(displayRotation);
+        this.sampleAspectRatio = sampleAspectRatio > 0 && Double.isFinite(sampleAspectRatio) ? sampleAspectRatio : 1;
+    }
+
+    /**
+     * Returns the width at which a frame shows at its display aspect ratio. Like FFmpeg's players, it keeps the
+     * height and stretches or narrows the width by the sample aspect ratio.
+     */
+    int displayWidth(int width) {
+        return Math.max(1, (int) Math.round(width * sampleAspectRatio));
     }
 
     /** Returns the clockwise rotation, 0, 90, 180 or 270 degrees, that shows a frame upright. */
@@ -67,13 +79,15 @@ final class KeyframeEncoder implements AutoCloseable {
     }
 
     EncodedKeyframe encode(AVFrame frame) {
-        int width = frame.width();
+        int sourceWidth = frame.width();
+        int width = displayWidth(sourceWidth);
         int height = frame.height();
-        context = sws_getCachedContext(context, width, height, frame.format(), width, height, AV_PIX_FMT_BGR24,
+        // Scaling to the display width in the same pass turns non-square pixels square at no extra cost.
+        context = sws_getCachedContext(context, sourceWidth, height, frame.format(), width, height, AV_PIX_FMT_BGR24,
                 SWS_BICUBIC, null, null, (DoublePointer) null);
         if (context == null) {
             throw new IllegalStateException("swscale cannot convert pixel format #" + frame.format()
-                    + " of a " + width + "x" + height + " frame to BGR");
+                    + " of a " + sourceWidth + "x" + height + " frame to BGR");
         }
         int colorspace = frame.colorspace() == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
         int sourceFullRange = frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0;

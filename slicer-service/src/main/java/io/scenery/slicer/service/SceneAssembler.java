@@ -63,8 +63,8 @@ final class SceneAssembler {
     SceneAssembler(SceneDetector detector, SlicerConfig config, KeyframeEncoder encoder, KeyframeWriter writer) {
         this.detector = detector;
         this.policy = config.keyframe();
-        this.minChangedArea = config.minChangedArea();
-        this.minSceneArea = config.minSceneArea();
+        this.minChangedArea = detector.minChangedArea();
+        this.minSceneArea = detector.minSceneArea();
         this.pixelThreshold = config.pixelThreshold();
         this.maxChangeSeconds = policy.maxSettleDelay().toNanos() / 1e9;
         this.settleSeconds = policy.settleTime().toNanos() / 1e9;
@@ -122,7 +122,7 @@ final class SceneAssembler {
             }
             return;
         }
-        if (changing && ++stillFrames >= policy.settleFrames()) {
+        if (changing && ++stillFrames >= detector.settleFrames()) {
             settle(frameNumber, seconds, gray, frame);
         }
     }

@@ -48,21 +48,27 @@ public class SlicingRunStore {
 
     /**
      * Marks the run RUNNING and counts the attempt; an insert that races with another replica becomes an update.
-     * {@code {h-schema}} is Hibernate's placeholder for the default schema, which native SQL does not get otherwise.
+     * The count is committed when this method returns, before any decoding, so an attempt that crashes the process
+     * still counts. {@code {h-schema}} is Hibernate's placeholder for the default schema, which native SQL does not
+     * get otherwise.
+     *
+     * @return the attempts of the task so far, this one included
      */
     @Transactional
-    public void begin(UUID taskId, UUID videoId) {
-        runs.getEntityManager().createNativeQuery("""
+    public int begin(UUID taskId, UUID videoId) {
+        Object attempts = runs.getEntityManager().createNativeQuery("""
                         INSERT INTO {h-schema}slicing_run (task_id, video_id, status, attempts, started_at, updated_at)
                         VALUES (?1, ?2, 'RUNNING', 1, ?3, ?3)
                         ON CONFLICT (task_id) DO UPDATE SET status = 'RUNNING',
                             attempts = slicing_run.attempts + 1, error = NULL, error_type = NULL,
                             started_at = EXCLUDED.started_at, finished_at = NULL, updated_at = EXCLUDED.updated_at
+                        RETURNING attempts
                         """)
                 .setParameter(1, taskId)
                 .setParameter(2, videoId)
                 .setParameter(3, Instant.now())
-                .executeUpdate();
+                .getSingleResult();
+        return ((Number) attempts).intValue();
     }
 
     /**

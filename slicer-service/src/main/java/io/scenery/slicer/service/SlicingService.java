@@ -76,7 +76,16 @@ public class SlicingService {
         }
 
         long startNanos = System.nanoTime();
-        store.begin(taskId, event.videoId());
+        int attempt = store.begin(taskId, event.videoId());
+        if (attempt > config.maxAttempts()) {
+            String reason = "slicing was started " + (attempt - 1) + " times without finishing, the limit is "
+                    + config.maxAttempts() + "; the video may crash the decoder, so it is not decoded again;"
+                    + " convert the recording to MP4 (H.264) and upload it again";
+            Log.warnf("Task %s: %s", taskId, reason);
+            recordFailed(event, VideoRejectedException.Reason.TOO_MANY_ATTEMPTS.errorType(), reason,
+                    elapsed(startNanos));
+            return;
+        }
         progress.started(taskId);
         audit.record(STARTED, taskId, AuditEvent.SUCCESS, Duration.ZERO, attributes(event));
         Log.infof("Task %s: slicing video %s (%s, %d bytes)", taskId, event.videoId(), event.storageKey(),

@@ -15,6 +15,9 @@ public class VideoRejectedException extends Exception {
         NO_DECODABLE_FRAMES,
         TRUNCATED,
         DECODING_FAILED,
+        TOO_MANY_DECODE_ERRORS,
+        READ_STALLED,
+        TOO_MANY_ATTEMPTS,
         RUN_TIME_EXCEEDED;
 
         /** Returns the reason as an error type for audit outcomes, for example {@code NoVideoStream}. */

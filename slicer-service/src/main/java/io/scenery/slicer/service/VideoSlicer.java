@@ -8,7 +8,6 @@ import io.scenery.slicer.service.VideoRejectedException.Reason;
 import io.scenery.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacv.FrameGrabber;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +42,11 @@ public class VideoSlicer {
         checkFile(video);
 
         KeyframeWriter writer = new KeyframeWriter(blobs, taskId);
-        try (VideoSource source = VideoSource.open(taskId, video, config.decodeThreads());
+        try (VideoSource source = VideoSource.open(taskId, video, config.decodeThreads(), config.maxDecodeErrors(),
+                config.readTimeout());
              LumaSampler sampler = new LumaSampler(config.analysisWidth());
-             KeyframeEncoder encoder = new KeyframeEncoder(config.keyframe().jpegQuality(), source.displayRotation())) {
+             KeyframeEncoder encoder = new KeyframeEncoder(config.keyframe().jpegQuality(), source.displayRotation(),
+                     source.sampleAspectRatio())) {
             SceneAssembler assembler = new SceneAssembler(SceneDetector.of(parameters, config), config, encoder,
                     writer);
             SlicingResult result = decode(taskId, source, sampler, assembler, listener, startNanos);
@@ -61,21 +62,19 @@ public class VideoSlicer {
                                  SlicingListener listener, long startNanos)
             throws VideoRejectedException, SlicingCancelledException, IOException {
         long expectedFrames = source.expectedFrames();
+        long cancelCheckNanos = config.cancelCheckInterval().toNanos();
+        long nextCancelCheck = System.nanoTime() + cancelCheckNanos;
         int frames = 0;
-        long damagedFrames = 0;
         double firstSeconds = 0;
         double lastSeconds = 0;
         int width = 0;
         int height = 0;
 
         AVFrame frame;
-        while ((frame = nextFrame(taskId, source, frames)) != null) {
+        while ((frame = source.next()) != null) {
             double frameInterval = source.frameRate() > 0 ? 1 / source.frameRate() : 0;
             double seconds = Math.max(lastSeconds, source.frameSeconds(frame, lastSeconds + frameInterval));
             byte[] gray = sampler.sample(frame);
-            if (VideoSource.isDamaged(frame)) {
-                damagedFrames++;
-            }
             assembler.accept(frames, seconds, gray, frame);
 
             if (frames == 0) {
@@ -86,7 +85,10 @@ public class VideoSlicer {
             lastSeconds = seconds;
             frames++;
 
-            if (frames % config.cancelCheckFrames() == 0) {
+            // Checked by time, not by frame count, so that a slow decode still stops soon after a cancel request.
+            long now = System.nanoTime();
+            if (now >= nextCancelCheck) {
+                nextCancelCheck = now + cancelCheckNanos;
                 if (listener.cancelRequested()) {
                     throw new SlicingCancelledException(frames);
                 }
@@ -103,10 +105,10 @@ public class VideoSlicer {
 
         List<DetectedScene> scenes = assembler.finish(endSeconds);
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        SlicingStats stats = new SlicingStats(frames, damagedFrames, round(elapsed), round(frames / elapsed), width,
-                height, round(endSeconds));
-        Log.infof("Task %s: sliced %d frames into %d scenes in %.2f s (%.0f frames/s)", taskId, frames,
-                scenes.size(), elapsed, frames / elapsed);
+        SlicingStats stats = new SlicingStats(frames, source.decodeErrors(), round(elapsed), round(frames / elapsed),
+                width, height, round(endSeconds));
+        Log.infof("Task %s: sliced %d frames into %d scenes in %.2f s (%.0f frames/s, %d damaged packets or"
+                + " frames skipped)", taskId, frames, scenes.size(), elapsed, frames / elapsed, source.decodeErrors());
         return new SlicingResult(scenes, stats);
     }
 
@@ -119,16 +121,6 @@ public class VideoSlicer {
             return (lastSeconds - firstSeconds) / (frames - 1);
         }
         return frameRate > 0 ? 1 / frameRate : 0;
-    }
-
-    private static AVFrame nextFrame(UUID taskId, VideoSource source, int framesSoFar) throws VideoRejectedException {
-        try {
-            return source.next();
-        } catch (FrameGrabber.Exception e) {
-            Log.warnf(e, "Task %s: decoding failed after %d frames", taskId, framesSoFar);
-            throw new VideoRejectedException(Reason.DECODING_FAILED, "the video could not be decoded after frame "
-                    + framesSoFar + ": " + e.getMessage());
-        }
     }
 
     private static void checkFile(Path video) throws VideoRejectedException, IOException {

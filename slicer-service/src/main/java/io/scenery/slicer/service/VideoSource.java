@@ -5,14 +5,17 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import static org.bytedeco.ffmpeg.global.avformat.avio_size;
 import static org.bytedeco.ffmpeg.global.avformat.avio_tell;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -20,7 +23,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 /**
  * The video stream of one file, decoded by FFmpeg into raw frames in their native pixel format (no colour
- * conversion per frame). Rejects files that are not videos when opened.
+ * conversion per frame). Rejects files that are not videos when opened. FFmpeg reads the file through a
+ * {@link WatchedInput}, so a read that stalls ends decoding after the read timeout.
  */
 final class VideoSource implements AutoCloseable {
 
@@ -28,13 +32,19 @@ final class VideoSource implements AutoCloseable {
     private static final double MAX_PLAUSIBLE_FRAME_RATE = 240.0;
 
     private final FFmpegFrameGrabber grabber;
+    private final WatchedInput input;
+    private final StreamDecoder decoder;
     private final AVStream stream;
+    private final double timeBaseSeconds;
     private final long startMicros;
 
-    private VideoSource(FFmpegFrameGrabber grabber) {
+    private VideoSource(FFmpegFrameGrabber grabber, WatchedInput input, StreamDecoder decoder) {
         this.grabber = grabber;
+        this.input = input;
+        this.decoder = decoder;
         AVFormatContext format = grabber.getFormatContext();
         this.stream = format.streams(grabber.getVideoStream());
+        this.timeBaseSeconds = av_q2d(stream.time_base());
         this.startMicros = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
     }
 
@@ -42,17 +52,25 @@ final class VideoSource implements AutoCloseable {
      * Opens the file and selects its video stream.
      *
      * @param decodeThreads FFmpeg decoder threads, 0 for FFmpeg's choice
+     * @param maxDecodeErrors damaged packets and frames skipped before decoding fails
+     * @param readTimeout   time a read may deliver no data before decoding fails
      */
-    static VideoSource open(UUID taskId, Path file, int decodeThreads) throws VideoRejectedException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+    static VideoSource open(UUID taskId, Path file, int decodeThreads, long maxDecodeErrors, Duration readTimeout)
+            throws VideoRejectedException, IOException {
+        WatchedInput input = WatchedInput.open(taskId, file, readTimeout);
+        // The grabber parses the container from the input; frames come from the StreamDecoder, so the grabber's
+        // own decoder stays idle and needs one thread only.
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(input);
+        grabber.setCloseInputStream(false);
+        // RAW keeps start() from allocating a BGR picture buffer that would never be used.
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-        // A video option reaches the decoder; setOption would go to the demuxer and not change decoding.
-        grabber.setVideoOption("threads", Integer.toString(decodeThreads));
+        grabber.setVideoOption("threads", "1");
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             Log.infof("Task %s: FFmpeg could not open %s: %s", taskId, file, e.getMessage());
-            closeQuietly(taskId, grabber);
+            closeQuietly(taskId, grabber, input);
+            checkStalled(input);
             if (isMp4WithoutIndex(taskId, file)) {
                 throw new VideoRejectedException(VideoRejectedException.Reason.TRUNCATED,
                         "the file is truncated: it starts like an MP4 or MOV file but its index (moov box) is"
@@ -66,50 +84,74 @@ final class VideoSource implements AutoCloseable {
 
         if (!grabber.hasVideo()) {
             boolean audio = grabber.hasAudio();
-            closeQuietly(taskId, grabber);
+            closeQuietly(taskId, grabber, input);
             throw new VideoRejectedException(VideoRejectedException.Reason.NO_VIDEO_STREAM, audio
                     ? "the file has no video stream, only audio; upload a screen recording with video"
                     : "the file has no video stream; upload a screen recording with video");
         }
         AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
         if ((stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) {
-            closeQuietly(taskId, grabber);
+            closeQuietly(taskId, grabber, input);
             throw new VideoRejectedException(VideoRejectedException.Reason.NO_VIDEO_STREAM,
                     "the file has no video stream, only audio with a cover picture;"
                             + " upload a screen recording with video");
         }
-        return new VideoSource(grabber);
+
+        StreamDecoder decoder;
+        try {
+            decoder = new StreamDecoder(taskId, grabber.getFormatContext(), grabber.getVideoStream(), decodeThreads,
+                    maxDecodeErrors);
+        } catch (VideoRejectedException e) {
+            closeQuietly(taskId, grabber, input);
+            throw e;
+        }
+        return new VideoSource(grabber, input, decoder);
     }
 
     private static boolean isMp4WithoutIndex(UUID taskId, Path file) {
         try {
             return Mp4Index.isMp4WithoutIndex(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             Log.infof("Task %s: could not read the box structure of %s: %s", taskId, file, e.getMessage());
             return false;
         }
     }
 
-    /** Returns the next decoded frame, valid until the next call, or null at the end of the stream. */
-    AVFrame next() throws FrameGrabber.Exception {
-        Frame frame = grabber.grabImage();
-        return frame == null ? null : (AVFrame) frame.opaque;
+    /**
+     * Returns the next decoded frame, valid until the next call, or null at the end of the stream.
+     *
+     * @throws VideoRejectedException when a read stalled or too many packets or frames were damaged
+     */
+    AVFrame next() throws VideoRejectedException {
+        AVFrame frame = decoder.next();
+        if (frame == null) {
+            checkStalled(input);
+        }
+        return frame;
+    }
+
+    /** Damaged packets and frames skipped so far. */
+    long decodeErrors() {
+        return decoder.errors();
     }
 
     /**
-     * Returns the presentation time of the frame last returned by {@link #next()}, in seconds from the start of the
-     * file, or the given fallback when the frame carries no timestamp.
+     * Returns the presentation time of a frame returned by {@link #next()}, in seconds from the start of the file,
+     * or the given fallback when the frame carries no timestamp.
      */
     double frameSeconds(AVFrame frame, double fallback) {
-        if (frame.best_effort_timestamp() == AV_NOPTS_VALUE) {
+        long timestamp = frame.best_effort_timestamp();
+        if (timestamp == AV_NOPTS_VALUE) {
             return fallback;
         }
-        return (grabber.getTimestamp() - startMicros) / 1e6;
+        return timestamp * timeBaseSeconds - startMicros / 1e6;
     }
 
-    /** Returns true when FFmpeg flagged the frame as decoded with errors. */
-    static boolean isDamaged(AVFrame frame) {
-        return frame.decode_error_flags() != 0 || (frame.flags() & AVFrame.AV_FRAME_FLAG_CORRUPT) != 0;
+    private static void checkStalled(WatchedInput input) throws VideoRejectedException {
+        if (input.stalled()) {
+            throw new VideoRejectedException(VideoRejectedException.Reason.READ_STALLED, "no data read for "
+                    + input.timeoutSeconds() + " s: reading the video stalled; upload the recording again");
+        }
     }
 
     /** Returns the video duration the header claims, in seconds, or NaN when the header gives none. */
@@ -160,17 +202,37 @@ final class VideoSource implements AutoCloseable {
         return framesDecoded + 1;
     }
 
+    /**
+     * Returns the sample aspect ratio, the width of a pixel divided by its height, from the container or else the
+     * codec parameters, or 1 when neither gives one.
+     */
+    double sampleAspectRatio() {
+        AVRational ratio = av_guess_sample_aspect_ratio(grabber.getFormatContext(), stream, null);
+        return ratio.num() > 0 && ratio.den() > 0 ? (double) ratio.num() / ratio.den() : 1;
+    }
+
     /** Returns the display rotation as FFmpeg reports it, in degrees counterclockwise; frames are not rotated. */
     double displayRotation() {
         return grabber.getDisplayRotation();
     }
 
     @Override
-    public void close() throws FrameGrabber.Exception {
-        grabber.close();
+    public void close() throws FrameGrabber.Exception, IOException {
+        decoder.close();
+        // Closed first, the input ignores the reset that the grabber sends it on close.
+        try {
+            input.close();
+        } finally {
+            grabber.close();
+        }
     }
 
-    private static void closeQuietly(UUID taskId, FFmpegFrameGrabber grabber) {
+    private static void closeQuietly(UUID taskId, FFmpegFrameGrabber grabber, WatchedInput input) {
+        try {
+            input.close();
+        } catch (IOException e) {
+            Log.warnf(e, "Task %s: could not close the video file", taskId);
+        }
         try {
             grabber.close();
         } catch (FrameGrabber.Exception e) {

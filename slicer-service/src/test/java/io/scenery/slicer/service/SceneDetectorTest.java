@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SceneDetectorTest {
 
-    private final SceneDetector detector = new SceneDetector(6.0, 1.0);
+    private final SceneDetector detector = new SceneDetector(6.0, 1.0, 0.01, 0.25, 3);
 
     @Test
     void motionAboveThresholdCuts() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ class VideoSourceTest {
         Path webm = shared.resolve("videos/screen/cbx-tree_demo.webm");
         Assumptions.assumeTrue(Files.isRegularFile(webm), "cbx-tree_demo.webm is absent");
 
-        try (VideoSource source = VideoSource.open(UUID.randomUUID(), webm, 0)) {
+        try (VideoSource source = VideoSource.open(UUID.randomUUID(), webm, 0, 100, Duration.ofSeconds(30))) {
             long header = source.expectedFrames();
             assertThat(header).as("frames the header claims").isZero();
 
@@ -45,7 +46,7 @@ class VideoSourceTest {
         Path mp4 = shared.resolve("videos/odd/white.mp4");
         Assumptions.assumeTrue(Files.isRegularFile(mp4), "white.mp4 is absent");
 
-        try (VideoSource source = VideoSource.open(UUID.randomUUID(), mp4, 0)) {
+        try (VideoSource source = VideoSource.open(UUID.randomUUID(), mp4, 0, 100, Duration.ofSeconds(30))) {
             long header = source.expectedFrames();
 
             assertThat(header).isEqualTo(300);
