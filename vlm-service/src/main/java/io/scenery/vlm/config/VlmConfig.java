@@ -81,6 +81,47 @@ public interface VlmConfig {
         @WithDefault("0.1")
         double imageEdgeDensity();
 
+        /**
+         * Difference of mean gray, on the 0-255 scale, between a framed panel with elements inside and its
+         * surroundings, from which the panel is reported as a picture of its own (a photo tile or coloured card).
+         * Panels of the page's own shade, such as white cards on a light page, stay plain containers.
+         */
+        @WithDefault("25")
+        double minPanelContrast();
+
+        /**
+         * When the touch-screen layout rules run: {@code auto} on portrait images, {@code always} or {@code never}.
+         * They leave out the system status bar, grow small controls to their touch targets and add list rows.
+         */
+        @WithDefault("auto")
+        TouchLayoutMode touchLayout();
+
+        /**
+         * Tallest system status bar as a fraction of the image height (0.06 is 154 pixels on a 2560-pixel-high
+         * screen). A top band up to this height, set off by a full-width edge, holds the clock and indicators of
+         * the phone, not elements of the app, and is left out on touch screens.
+         */
+        @WithDefault("0.06")
+        double statusBarMaxHeightFraction();
+
+        /**
+         * Factor by which a small control's drawn size is grown, about its centre, to its touch target when no bar
+         * around it sets the target's size. Touch toolkits pad small glyphs so that a finger can hit them.
+         */
+        @WithDefault("1.75")
+        double touchTargetScale();
+
+        /**
+         * Height of a full-width bar, as a multiple of the larger side of a small control in it, up to which the
+         * control's touch target is a square as high as the bar, as for icons in toolbars.
+         */
+        @WithDefault("4.0")
+        double barHeightFactor();
+
+        /** Fewest consecutive lines of alike elements, with the same left edge and height, that make a list. */
+        @WithDefault("3")
+        int minListRows();
+
         /** How many levels of framed containers are searched inside. */
         @WithDefault("4")
         int maxNestingDepth();

@@ -33,15 +33,18 @@ public class OfflineElementDetector implements ElementDetector {
     private final BoxMerger merger;
     private final TextRecognizer textRecognizer;
     private final ControlLabeler labeler;
+    private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
 
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
-                                  TextRecognizer textRecognizer, ControlLabeler labeler, VlmConfig config) {
+                                  TextRecognizer textRecognizer, ControlLabeler labeler, TouchLayout touchLayout,
+                                  VlmConfig config) {
         this.regionFinder = regionFinder;
         this.classifier = classifier;
         this.merger = merger;
         this.textRecognizer = textRecognizer;
         this.labeler = labeler;
+        this.touchLayout = touchLayout;
         this.textLevel = config.ocr().level();
     }
 
@@ -74,6 +77,14 @@ public class OfflineElementDetector implements ElementDetector {
                     ? textElements(textLevel == OcrLevel.WORD ? words : lines)
                     : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
 
+            TouchLayout.Screen screen = touchLayout.appliesTo(image.width(), image.height())
+                    ? touchLayout.measure(image)
+                    : null;
+            if (screen != null) {
+                controls = screen.withTouchTargets(screen.withoutStatusBar(controls));
+                texts = screen.withoutStatusBar(texts);
+            }
+
             List<DetectedElement> result = new ArrayList<>();
             switch (detectType) {
                 case CONTROL -> result.addAll(controls);
@@ -82,6 +93,9 @@ public class OfflineElementDetector implements ElementDetector {
                     result.addAll(controls);
                     result.addAll(outside(texts, controls));
                 }
+            }
+            if (screen != null && detectType != DetectType.TEXT) {
+                result = screen.withListRows(result);
             }
             result.sort(READING_ORDER);
             return result;

@@ -92,10 +92,19 @@ public class RegionFinder {
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
                 // A framed region larger than a control is a card, dialog or panel when anything lies inside it.
-                // Only when nothing does and its inside is busy is it reported, as a picture.
+                // A panel whose fill stands out from its surroundings, such as a picture tile with a badge, is
+                // reported too. A panel with nothing inside is reported, as a picture, only when it is busy.
                 int before = regions.size();
                 searchInside(maps, limits, box, depth, regions);
-                if (regions.size() > before || edgeDensity < config.imageEdgeDensity()) {
+                boolean holdsElements = regions.size() > before;
+                if (holdsElements && box.area() <= limits.maxArea()) {
+                    double panelContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+                    if (Math.abs(panelContrast) >= config.minPanelContrast()) {
+                        regions.add(new Region(withoutGradientRim(box), true, null, panelContrast, edgeDensity,
+                                true));
+                    }
+                }
+                if (holdsElements || edgeDensity < config.imageEdgeDensity()) {
                     continue;
                 }
             }
@@ -107,7 +116,7 @@ public class RegionFinder {
 
             BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
             double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity));
+            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
         }
     }
 

@@ -1,0 +1,142 @@
+package io.scenery.vlm.detection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
+ * high, such as rows of thumbnail, title and radio button. Each line becomes a row element as wide as the image,
+ * with the gaps between lines split evenly, because a list row's touch target spans the whole row.
+ */
+final class ListRows {
+
+    /** Tallest element taken into a line, as a fraction of the image height; taller ones are panels. */
+    private static final double MAX_ELEMENT_HEIGHT_FRACTION = 0.2;
+
+    /**
+     * Largest gap between two groups of elements of one line, as a fraction of the image's shorter side. A row's
+     * parts, such as a title above a subtitle, often do not overlap vertically.
+     */
+    private static final double LINE_GAP_FRACTION = 0.015;
+
+    /** Largest difference of left edges within one list, as a fraction of the image width. */
+    private static final double LEFT_TOLERANCE_FRACTION = 0.03;
+
+    /** Largest ratio of two line heights within one list. */
+    private static final double MAX_HEIGHT_RATIO = 1.35;
+
+    private final int minRows;
+
+    ListRows(int minRows) {
+        this.minRows = minRows;
+    }
+
+    List<DetectedElement> find(List<DetectedElement> elements, int width, int height, BarBoundaries boundaries) {
+        List<Line> lines = lines(elements, height, (int) Math.round(LINE_GAP_FRACTION * Math.min(width, height)));
+        List<DetectedElement> rows = new ArrayList<>();
+        int start = 0;
+        while (start < lines.size()) {
+            int end = start + 1;
+            while (end < lines.size() && continues(lines.get(start), lines.get(end - 1), lines.get(end), width)) {
+                end++;
+            }
+            if (end - start >= minRows) {
+                rows.addAll(rows(lines.subList(start, end), width, boundaries));
+            }
+            start = end;
+        }
+        return rows;
+    }
+
+    /**
+     * Groups the elements into lines whose vertical extents overlap or lie less than the gap apart; keeps lines of
+     * two or more elements.
+     */
+    private static List<Line> lines(List<DetectedElement> elements, int imageHeight, int gap) {
+        List<DetectedElement> byTop = new ArrayList<>();
+        for (DetectedElement element : elements) {
+            if (element.box().height() <= MAX_ELEMENT_HEIGHT_FRACTION * imageHeight) {
+                byTop.add(element);
+            }
+        }
+        byTop.sort(Comparator.comparingInt(e -> e.box().y()));
+
+        List<Line> lines = new ArrayList<>();
+        Line current = null;
+        for (DetectedElement element : byTop) {
+            if (current != null && element.box().y() <= current.bottom + gap) {
+                current.add(element);
+            } else {
+                current = new Line(element);
+                lines.add(current);
+            }
+        }
+        return lines.stream().filter(line -> line.elements.size() >= 2).toList();
+    }
+
+    private static boolean continues(Line first, Line previous, Line next, int width) {
+        boolean sameLeft = Math.abs(next.left - first.left) <= LEFT_TOLERANCE_FRACTION * width;
+        double heightRatio = (double) Math.max(next.height(), first.height()) / Math.min(next.height(), first.height());
+        boolean close = next.top - previous.bottom <= previous.height();
+        return sameLeft && heightRatio <= MAX_HEIGHT_RATIO && close;
+    }
+
+    private static List<DetectedElement> rows(List<Line> list, int width, BarBoundaries boundaries) {
+        List<Integer> gaps = new ArrayList<>();
+        for (int i = 1; i < list.size(); i++) {
+            gaps.add(list.get(i).top - list.get(i - 1).bottom);
+        }
+        gaps.sort(Comparator.naturalOrder());
+        int halfGap = Math.max(0, gaps.get(gaps.size() / 2) / 2);
+
+        List<DetectedElement> rows = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Line line = list.get(i);
+            int top = i == 0 ? line.top - halfGap : (list.get(i - 1).bottom + line.top) / 2;
+            int bottom = i == list.size() - 1 ? line.bottom + halfGap : (line.bottom + list.get(i + 1).top) / 2;
+            top = Math.max(top, boundaries.above(line.top));
+            bottom = Math.min(bottom, boundaries.below(line.bottom));
+            BoundingBox box = new BoundingBox(0, top, width, Math.max(1, bottom - top));
+            rows.add(new DetectedElement(ElementType.BUTTON, line.label(), box, 0.35, ElementSource.CV, true));
+        }
+        return rows;
+    }
+
+    /** Elements whose vertical extents overlap, in the order added. */
+    private static final class Line {
+
+        private final List<DetectedElement> elements = new ArrayList<>();
+        private int top;
+        private int bottom;
+        private int left;
+
+        Line(DetectedElement first) {
+            elements.add(first);
+            top = first.box().y();
+            bottom = first.box().bottom();
+            left = first.box().x();
+        }
+
+        void add(DetectedElement element) {
+            elements.add(element);
+            top = Math.min(top, element.box().y());
+            bottom = Math.max(bottom, element.box().bottom());
+            left = Math.min(left, element.box().x());
+        }
+
+        int height() {
+            return Math.max(1, bottom - top);
+        }
+
+        /** Returns the labels of the line's elements from left to right, or null when none has one. */
+        String label() {
+            List<String> labels = elements.stream()
+                    .sorted(Comparator.comparingInt(e -> e.box().x()))
+                    .map(DetectedElement::label)
+                    .filter(text -> text != null && !text.isBlank())
+                    .toList();
+            return labels.isEmpty() ? null : String.join(" ", labels);
+        }
+    }
+}
