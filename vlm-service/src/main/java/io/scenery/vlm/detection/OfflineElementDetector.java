@@ -35,6 +35,7 @@ public class OfflineElementDetector implements ElementDetector {
     private final ControlLabeler labeler;
     private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
+    private final RegionMeasures measures = new RegionMeasures();
 
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
                                   TextRecognizer textRecognizer, ControlLabeler labeler, TouchLayout touchLayout,
@@ -66,7 +67,7 @@ public class OfflineElementDetector implements ElementDetector {
             Optional<OcrSession> session = textRecognizer.open(gray);
             if (session.isPresent()) {
                 try (OcrSession ocr = session.get()) {
-                    words = labeler.withoutFrames(ocr.readWords(), shapes);
+                    words = onPlainFill(gray, labeler.withoutFrames(ocr.readWords(), shapes));
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, lines, ocr);
                 }
@@ -81,8 +82,13 @@ public class OfflineElementDetector implements ElementDetector {
                     ? touchLayout.measure(image)
                     : null;
             if (screen != null) {
-                controls = screen.withTouchTargets(screen.withoutStatusBar(controls));
-                texts = screen.withoutStatusBar(texts);
+                texts = new ArrayList<>(screen.withoutStatusBar(texts));
+                List<DetectedElement> barButtons = screen.barButtons(texts);
+                texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
+                controls = new ArrayList<>(screen.withTouchTargets(screen.withoutStatusBar(controls)));
+                controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
+                controls.addAll(barButtons);
+                controls = screen.withToggleLabels(controls, texts);
             }
 
             List<DetectedElement> result = new ArrayList<>();
@@ -100,6 +106,13 @@ public class OfflineElementDetector implements ElementDetector {
             result.sort(READING_ORDER);
             return result;
         }
+    }
+
+    /** Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. */
+    private List<RecognizedText> onPlainFill(Mat gray, List<RecognizedText> words) {
+        return words.stream()
+                .filter(w -> measures.ringDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
+                .toList();
     }
 
     private static List<DetectedElement> textElements(List<RecognizedText> texts) {

@@ -42,6 +42,12 @@ public class RegionFinder {
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
 
+    /** Gray levels, on the 0-255 scale, around a region's most common gray that count as its plain fill. */
+    private static final int PLAIN_TOLERANCE = 8;
+
+    /** Share of plain fill below which a busy region is a photo rather than a card of text. */
+    private static final double MAX_PHOTO_PLAIN_SHARE = 0.5;
+
     private final VlmConfig.Detector config;
     private final RegionMeasures measures = new RegionMeasures();
 
@@ -91,22 +97,8 @@ public class RegionFinder {
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
-                // A framed region larger than a control is a card, dialog or panel when anything lies inside it.
-                // A panel whose fill stands out from its surroundings, such as a picture tile with a badge, is
-                // reported too. A panel with nothing inside is reported, as a picture, only when it is busy.
-                int before = regions.size();
-                searchInside(maps, limits, box, depth, regions);
-                boolean holdsElements = regions.size() > before;
-                if (holdsElements && box.area() <= limits.maxArea()) {
-                    double panelContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-                    if (Math.abs(panelContrast) >= config.minPanelContrast()) {
-                        regions.add(new Region(withoutGradientRim(box), true, null, panelContrast, edgeDensity,
-                                true));
-                    }
-                }
-                if (holdsElements || edgeDensity < config.imageEdgeDensity()) {
-                    continue;
-                }
+                searchPanel(maps, limits, box, depth, edgeDensity, regions);
+                continue;
             }
             if (box.area() > limits.maxArea()) {
                 // NOTE: a huge busy region (a photo, or dense content that closing merged into one blob) is
@@ -114,9 +106,41 @@ public class RegionFinder {
                 continue;
             }
 
+            if (!framed && measures.ringDeviation(maps.gray(), box) > RegionMeasures.MAX_PLAIN_RING_DEVIATION) {
+                // An unframed region on an uneven background is a detail of a photo, not a glyph of the interface.
+                continue;
+            }
+
             BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
             double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
             regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
+        }
+    }
+
+    /**
+     * Searches a framed region larger than a control, a card, dialog, panel or picture, and reports the region
+     * itself when it is a picture. In a busy region, a photo in practice, only framed regions found inside are
+     * kept, such as selection badges, because the unframed ones are details of the photo. A region is a picture
+     * when it is busy, or when it holds elements and its fill stands out from its surroundings, such as a tile
+     * with a camera icon. A plain container, such as a white card on a light page, is not reported.
+     */
+    private void searchPanel(Maps maps, Limits limits, BoundingBox box, int depth, double edgeDensity,
+                             List<Region> regions) {
+        int before = regions.size();
+        searchInside(maps, limits, box, depth, regions);
+        boolean busy = edgeDensity >= config.imageEdgeDensity()
+                && measures.plainShare(maps.gray(), box, PLAIN_TOLERANCE) < MAX_PHOTO_PLAIN_SHARE;
+        if (busy) {
+            List<Region> inside = regions.subList(before, regions.size());
+            inside.removeIf(region -> !region.framed());
+        }
+        boolean holdsElements = regions.size() > before;
+        if (box.area() > limits.maxArea() || !(busy || holdsElements)) {
+            return;
+        }
+        double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+        if (busy || Math.abs(fillContrast) >= config.minPanelContrast()) {
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
         }
     }
 

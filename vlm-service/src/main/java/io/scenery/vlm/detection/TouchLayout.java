@@ -91,11 +91,76 @@ public class TouchLayout {
             return result;
         }
 
+        /**
+         * Returns the text lines that are buttons in a bar: lines of capital letters, as toolbars and bottom bars
+         * set their action buttons, in a bar less than the bar factor times as high as the line. Each becomes a
+         * button as high as the bar, padded left and right by the bar's space above and below the text.
+         */
+        public List<DetectedElement> barButtons(List<DetectedElement> texts) {
+            List<DetectedElement> buttons = new ArrayList<>();
+            for (DetectedElement text : texts) {
+                BoundingBox box = text.box();
+                int barTop = Math.max(statusBarBottom, boundaries.above(box.y()));
+                int barHeight = boundaries.below(box.bottom()) - barTop;
+                if (!isCapitals(text.label()) || barHeight > config.barHeightFactor() * box.height()) {
+                    continue;
+                }
+                int padding = (barHeight - box.height()) / 2;
+                BoundingBox target = clip(box.x() - padding, barTop, box.width() + 2 * padding, barHeight);
+                buttons.add(new DetectedElement(ElementType.BUTTON, text.label(), target, text.confidence(),
+                        ElementSource.OCR, true));
+            }
+            return buttons;
+        }
+
+        /**
+         * Returns the controls with each check box, radio button or switch grown over the text line just right of
+         * it, because touch toolkits make the label part of the toggle's target.
+         *
+         * @param texts text lines; the ones taken into a toggle are removed from this list
+         */
+        public List<DetectedElement> withToggleLabels(List<DetectedElement> controls, List<DetectedElement> texts) {
+            List<DetectedElement> result = new ArrayList<>(controls.size());
+            for (DetectedElement control : controls) {
+                boolean toggle = control.type() == ElementType.CHECKBOX || control.type() == ElementType.RADIO
+                        || control.type() == ElementType.SWITCH;
+                DetectedElement label = toggle ? textRightOf(control.box(), texts) : null;
+                if (label == null) {
+                    result.add(control);
+                    continue;
+                }
+                texts.remove(label);
+                result.add(control.withBox(control.box().union(label.box())).withLabel(label.label()));
+            }
+            return result;
+        }
+
         /** Returns the elements with a row element added for each line of each list found among them. */
         public List<DetectedElement> withListRows(List<DetectedElement> elements) {
             List<DetectedElement> result = new ArrayList<>(elements);
             result.addAll(listRows.find(elements, width, height, boundaries));
             return result;
+        }
+
+        private static DetectedElement textRightOf(BoundingBox box, List<DetectedElement> texts) {
+            DetectedElement nearest = null;
+            for (DetectedElement text : texts) {
+                int gap = text.box().x() - box.right();
+                boolean level = text.box().centerY() >= box.y() && text.box().centerY() <= box.bottom();
+                if (level && gap >= -box.width() / 4 && gap <= box.width()
+                        && (nearest == null || text.box().x() < nearest.box().x())) {
+                    nearest = text;
+                }
+            }
+            return nearest;
+        }
+
+        private static boolean isCapitals(String text) {
+            if (text == null) {
+                return false;
+            }
+            long letters = text.codePoints().filter(Character::isLetter).count();
+            return letters >= 2 && text.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
         }
 
         private BoundingBox touchTarget(BoundingBox box) {
