@@ -65,8 +65,11 @@ public interface VlmConfig {
         @WithDefault("0.4")
         double maxBoxAreaFraction();
 
-        /** Share of a region's outline that must lie on edges for the region to count as framed (0 to 1). */
-        @WithDefault("0.85")
+        /**
+         * Share of a region's outline that must lie on edges for the region to count as framed (0 to 1). Below 1,
+         * because a tile's outline can be joined with a neighbour's glyph or a scroll bar.
+         */
+        @WithDefault("0.8")
         double minBorderCoverage();
 
         /** Tallest control as a fraction of the image height; taller framed regions are containers. */

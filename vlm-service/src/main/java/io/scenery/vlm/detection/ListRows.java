@@ -32,7 +32,56 @@ final class ListRows {
         this.minRows = minRows;
     }
 
-    List<DetectedElement> find(List<DetectedElement> elements, int width, int height, BarBoundaries boundaries) {
+    /**
+     * Returns the elements with a row element added for each line of each list, and each text line in a list row
+     * widened to fill the row's space up to its right neighbour.
+     */
+    List<DetectedElement> apply(List<DetectedElement> elements, int width, int height, BarBoundaries boundaries) {
+        List<DetectedElement> result = new ArrayList<>(elements);
+        for (DetectedElement row : find(elements, width, height, boundaries)) {
+            for (int i = 0; i < result.size(); i++) {
+                DetectedElement element = result.get(i);
+                if (element.type() == ElementType.TEXT && row.box().containsCenterOf(element.box())) {
+                    result.set(i, element.withBox(filledWidth(element.box(), result, row.box())));
+                }
+            }
+            result.add(row);
+        }
+        return result;
+    }
+
+    /**
+     * Returns a text box in a list row widened to its right neighbour in the row, less the gap that separates it
+     * from its left neighbour, as list layouts give the title all the width between the picture and the trailing
+     * control. The box is unchanged when a neighbour is missing.
+     */
+    private static BoundingBox filledWidth(BoundingBox text, List<DetectedElement> elements, BoundingBox row) {
+        BoundingBox left = null;
+        BoundingBox right = null;
+        for (DetectedElement element : elements) {
+            BoundingBox box = element.box();
+            boolean level = box.bottom() > text.y() && box.y() < text.bottom() && row.contains(box, 0);
+            if (!level || box.equals(text) || box.width() >= row.width() / 2 && box.height() >= row.height()) {
+                continue;
+            }
+            if (box.right() <= text.x() && (left == null || box.right() > left.right())) {
+                left = box;
+            }
+            if (box.x() >= text.right() && (right == null || box.x() < right.x())) {
+                right = box;
+            }
+        }
+        if (left == null || right == null) {
+            return text;
+        }
+        int newRight = right.x() - (text.x() - left.right());
+        return newRight > text.right()
+                ? new BoundingBox(text.x(), text.y(), newRight - text.x(), text.height())
+                : text;
+    }
+
+    private List<DetectedElement> find(List<DetectedElement> elements, int width, int height,
+                                       BarBoundaries boundaries) {
         List<Line> lines = lines(elements, height, (int) Math.round(LINE_GAP_FRACTION * Math.min(width, height)));
         List<DetectedElement> rows = new ArrayList<>();
         int start = 0;

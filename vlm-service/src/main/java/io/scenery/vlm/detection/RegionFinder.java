@@ -94,6 +94,7 @@ public class RegionFinder {
             }
 
             boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
+
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
@@ -121,8 +122,9 @@ public class RegionFinder {
      * Searches a framed region larger than a control, a card, dialog, panel or picture, and reports the region
      * itself when it is a picture. In a busy region, a photo in practice, only framed regions found inside are
      * kept, such as selection badges, because the unframed ones are details of the photo. A region is a picture
-     * when it is busy, or when it holds elements and its fill stands out from its surroundings, such as a tile
-     * with a camera icon. A plain container, such as a white card on a light page, is not reported.
+     * when it is a busy photo, or when its fill stands out from its surroundings, such as a tile with a camera
+     * icon, or when nothing was found inside and it has many edges. A plain container, such as a white card on a
+     * light page, is not reported.
      */
     private void searchPanel(Maps maps, Limits limits, BoundingBox box, int depth, double edgeDensity,
                              List<Region> regions) {
@@ -135,11 +137,15 @@ public class RegionFinder {
             inside.removeIf(region -> !region.framed());
         }
         boolean holdsElements = regions.size() > before;
-        if (box.area() > limits.maxArea() || !(busy || holdsElements)) {
+        if (box.area() > limits.maxArea()) {
             return;
         }
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-        if (busy || Math.abs(fillContrast) >= config.minPanelContrast()) {
+        boolean standsOut = Math.abs(fillContrast) >= config.minPanelContrast();
+        boolean picture = holdsElements
+                ? busy || standsOut
+                : edgeDensity >= config.imageEdgeDensity() || standsOut;
+        if (picture) {
             regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
         }
     }

@@ -158,7 +158,11 @@ final class RegionMeasures {
      * glyph of the interface sits on a plain fill, where it is near 0; a detail of a photo does not.
      */
     double ringDeviation(Mat gray, BoundingBox box) {
-        List<BoundingBox> ring = outsideStrips(box, gray.cols(), gray.rows());
+        // The ring starts a little away from the box, past the anti-aliased fringe of the glyphs.
+        int margin = 2 + box.height() / 10;
+        BoundingBox around = new BoundingBox(box.x() - margin, box.y() - margin, box.width() + 2 * margin,
+                box.height() + 2 * margin);
+        List<BoundingBox> ring = outsideStrips(around, gray.cols(), gray.rows());
         double sum = 0;
         double squares = 0;
         long pixels = 0;
@@ -194,7 +198,7 @@ final class RegionMeasures {
         return countNonZero(reduced);
     }
 
-    /** Returns the strips of BAND pixels around the box that lie inside the image. */
+    /** Returns the strips of BAND pixels around the box that lie inside the image; the box may reach outside. */
     private static List<BoundingBox> outsideStrips(BoundingBox box, int imageWidth, int imageHeight) {
         List<BoundingBox> strips = new ArrayList<>();
         int left = Math.max(0, box.x() - BAND);
@@ -205,11 +209,16 @@ final class RegionMeasures {
         if (box.bottom() + BAND <= imageHeight) {
             strips.add(new BoundingBox(left, box.bottom(), right - left, BAND));
         }
-        if (box.x() - BAND >= 0) {
-            strips.add(new BoundingBox(box.x() - BAND, box.y(), BAND, box.height()));
+        int top = Math.max(0, box.y());
+        int bottom = Math.min(imageHeight, box.bottom());
+        if (bottom <= top) {
+            return strips;
         }
-        if (box.right() + BAND <= imageWidth) {
-            strips.add(new BoundingBox(box.right(), box.y(), BAND, box.height()));
+        if (box.x() - BAND >= 0 && box.x() <= imageWidth) {
+            strips.add(new BoundingBox(box.x() - BAND, top, BAND, bottom - top));
+        }
+        if (box.right() >= 0 && box.right() + BAND <= imageWidth) {
+            strips.add(new BoundingBox(box.right(), top, BAND, bottom - top));
         }
         return strips;
     }

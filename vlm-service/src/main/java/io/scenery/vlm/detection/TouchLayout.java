@@ -24,6 +24,12 @@ public class TouchLayout {
     /** Lowest status bar as a fraction of the image height, so that a line at the very top is not taken for it. */
     private static final double MIN_STATUS_BAR_FRACTION = 0.01;
 
+    /**
+     * Height of a line of text over the height of its glyphs' box, about 1.4 for capitals in common fonts, so
+     * that text compares with bars like an icon of its line's height.
+     */
+    private static final double LINE_HEIGHT_PER_GLYPH_HEIGHT = 1.4;
+
     private final VlmConfig.Detector config;
     private final ListRows listRows;
 
@@ -102,7 +108,8 @@ public class TouchLayout {
                 BoundingBox box = text.box();
                 int barTop = Math.max(statusBarBottom, boundaries.above(box.y()));
                 int barHeight = boundaries.below(box.bottom()) - barTop;
-                if (!isCapitals(text.label()) || barHeight > config.barHeightFactor() * box.height()) {
+                double lineHeight = LINE_HEIGHT_PER_GLYPH_HEIGHT * box.height();
+                if (!isCapitals(text.label()) || barHeight > config.barHeightFactor() * lineHeight) {
                     continue;
                 }
                 int padding = (barHeight - box.height()) / 2;
@@ -135,11 +142,12 @@ public class TouchLayout {
             return result;
         }
 
-        /** Returns the elements with a row element added for each line of each list found among them. */
+        /**
+         * Returns the elements with a row element added for each line of each list found among them, and the text
+         * lines in list rows widened to the row's layout.
+         */
         public List<DetectedElement> withListRows(List<DetectedElement> elements) {
-            List<DetectedElement> result = new ArrayList<>(elements);
-            result.addAll(listRows.find(elements, width, height, boundaries));
-            return result;
+            return listRows.apply(elements, width, height, boundaries);
         }
 
         private static DetectedElement textRightOf(BoundingBox box, List<DetectedElement> texts) {
@@ -159,8 +167,10 @@ public class TouchLayout {
             if (text == null) {
                 return false;
             }
+            // A glyph beside the text, such as a drop-down arrow, is often read as one lower-case letter.
             long letters = text.codePoints().filter(Character::isLetter).count();
-            return letters >= 2 && text.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            long capitals = text.codePoints().filter(Character::isUpperCase).count();
+            return letters >= 2 && capitals >= letters - 1 && capitals >= 2;
         }
 
         private BoundingBox touchTarget(BoundingBox box) {
