@@ -79,13 +79,13 @@ public class OfflineElementDetector implements ElementDetector {
                     : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
 
             TouchLayout.Screen screen = touchLayout.appliesTo(image.width(), image.height())
-                    ? touchLayout.measure(image)
+                    ? touchLayout.measure(image, gray)
                     : null;
             if (screen != null) {
-                texts = new ArrayList<>(screen.withoutStatusBar(texts));
+                texts = new ArrayList<>(screen.reachable(texts));
                 List<DetectedElement> barButtons = screen.barButtons(texts);
                 texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
-                controls = new ArrayList<>(screen.withTouchTargets(screen.withoutStatusBar(controls)));
+                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(controls)));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
                 controls = screen.withToggleLabels(controls, texts);

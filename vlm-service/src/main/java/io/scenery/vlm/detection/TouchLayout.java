@@ -3,6 +3,7 @@ package io.scenery.vlm.detection;
 import io.scenery.vlm.config.TouchLayoutMode;
 import io.scenery.vlm.config.VlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * Layout rules of touch screens, where an element's box is its touch target rather than what is drawn. The system
- * status bar at the top is left out, because its clock and indicators belong to the phone, not the app. A small
+ * status bar at the top is left out, because its clock and indicators belong to the phone, not the app, and so is
+ * the page that a dialog's scrim darkens, because the dialog blocks it. A small
  * control is grown to its touch target: to a square as high as the bar it sits in, such as an icon in a toolbar,
  * or else by a fixed factor about its centre. Lists of alike lines become full-width row elements.
  */
@@ -48,7 +50,7 @@ public class TouchLayout {
     }
 
     /** Measures the bars of a BGR image. Callers run inside a JavaCPP PointerScope. */
-    public Screen measure(DecodedImage image) {
+    public Screen measure(DecodedImage image, Mat gray) {
         BarBoundaries boundaries = BarBoundaries.find(image.bgr());
         int height = image.height();
         int statusBarBottom = 0;
@@ -59,7 +61,8 @@ public class TouchLayout {
             }
         }
         double smallSide = config.maxSmallSquareFraction() * Math.min(image.width(), height);
-        return new Screen(boundaries, image.width(), height, statusBarBottom, smallSide);
+        List<int[]> dimmed = ScrimFinder.dimmedBands(gray, boundaries, statusBarBottom);
+        return new Screen(boundaries, image.width(), height, statusBarBottom, dimmed, smallSide);
     }
 
     /** The bars of one image and the rules that use them. */
@@ -69,19 +72,29 @@ public class TouchLayout {
         private final int width;
         private final int height;
         private final int statusBarBottom;
+        private final List<int[]> dimmedBands;
         private final double smallSide;
 
-        private Screen(BarBoundaries boundaries, int width, int height, int statusBarBottom, double smallSide) {
+        private Screen(BarBoundaries boundaries, int width, int height, int statusBarBottom, List<int[]> dimmedBands,
+                       double smallSide) {
             this.boundaries = boundaries;
             this.width = width;
             this.height = height;
             this.statusBarBottom = statusBarBottom;
+            this.dimmedBands = dimmedBands;
             this.smallSide = smallSide;
         }
 
-        /** Returns the elements whose centre lies below the status bar. */
-        public List<DetectedElement> withoutStatusBar(List<DetectedElement> elements) {
-            return elements.stream().filter(e -> e.box().centerY() >= statusBarBottom).toList();
+        /**
+         * Returns the elements that a user can reach: those whose centre lies below the status bar and outside the
+         * bands that a dialog's scrim darkens.
+         */
+        public List<DetectedElement> reachable(List<DetectedElement> elements) {
+            return elements.stream()
+                    .filter(e -> e.box().centerY() >= statusBarBottom)
+                    .filter(e -> dimmedBands.stream()
+                            .noneMatch(band -> e.box().centerY() >= band[0] && e.box().centerY() < band[1]))
+                    .toList();
         }
 
         /** Returns the elements with each small control's box grown to its touch target. */

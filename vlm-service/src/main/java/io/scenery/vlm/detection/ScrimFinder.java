@@ -1,0 +1,94 @@
+package io.scenery.vlm.detection;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the bands of a screen that a modal dialog's scrim darkens. A scrim scales every pixel of the page behind
+ * the dialog towards black, so even the page's white turns gray, while a dark theme keeps bright text. A band
+ * between two bar boundaries counts as dimmed when its brightest pixels stay below a share of the brightest band's.
+ */
+final class ScrimFinder {
+
+    /** Share of a band's pixels allowed above its bright level, so that a few stray pixels do not count. */
+    private static final double BRIGHT_PERCENTILE_SHARE = 0.005;
+
+    /** Share of the image width at each side that is left out of the measurement. */
+    private static final double EDGE_COLUMNS_SHARE = 0.03;
+
+    /** Bright level of a dimmed band as a share of the brightest band's bright level. */
+    private static final double MAX_DIMMED_SHARE = 0.6;
+
+    /** Lowest bright level, on the 0-255 scale, of the brightest band for any band to count as dimmed. */
+    private static final int MIN_DIALOG_BRIGHTNESS = 200;
+
+    private ScrimFinder() {
+    }
+
+    /**
+     * Returns the dimmed bands below the given row as {top, bottom} pairs in image rows.
+     *
+     * @param gray 8-bit gray image, continuous in memory
+     */
+    static List<int[]> dimmedBands(Mat gray, BarBoundaries boundaries, int fromRow) {
+        int width = gray.cols();
+        byte[] pixels = new byte[width * gray.rows()];
+        gray.data().get(pixels);
+
+        List<Integer> edges = new ArrayList<>();
+        edges.add(fromRow);
+        boundaries.rows().stream().filter(row -> row > fromRow).forEach(edges::add);
+        edges.add(gray.rows());
+
+        List<int[]> bands = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        int brightest = 0;
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            int top = edges.get(i);
+            int bottom = edges.get(i + 1);
+            if (bottom <= top) {
+                continue;
+            }
+            int level = brightLevel(pixels, width, top, bottom);
+            bands.add(new int[]{top, bottom});
+            levels.add(level);
+            brightest = Math.max(brightest, level);
+        }
+
+        List<int[]> dimmed = new ArrayList<>();
+        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+            return dimmed;
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            if (levels.get(i) < MAX_DIMMED_SHARE * brightest) {
+                dimmed.add(bands.get(i));
+            }
+        }
+        return dimmed;
+    }
+
+    /**
+     * Returns the gray level that all but the brightest half percent of the band's pixels stay at or below. The
+     * columns near the left and right edges are left out, because a scroll bar there is drawn over the scrim.
+     */
+    private static int brightLevel(byte[] pixels, int width, int top, int bottom) {
+        int margin = (int) (EDGE_COLUMNS_SHARE * width);
+        long[] histogram = new long[256];
+        for (int y = top; y < bottom; y++) {
+            for (int i = y * width + margin; i < (y + 1) * width - margin; i++) {
+                histogram[pixels[i] & 0xFF]++;
+            }
+        }
+        long allowed = (long) (BRIGHT_PERCENTILE_SHARE * (bottom - top) * (width - 2L * margin));
+        long above = 0;
+        for (int level = 255; level > 0; level--) {
+            above += histogram[level];
+            if (above > allowed) {
+                return level;
+            }
+        }
+        return 0;
+    }
+}
