@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
- * high, such as rows of thumbnail, title and radio button. Each line becomes a row element as wide as the image,
+ * high, such as rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each line becomes a row element as wide as the image,
  * with the gaps between lines split evenly, because a list row's touch target spans the whole row.
  */
 final class ListRows {
@@ -25,6 +25,12 @@ final class ListRows {
 
     /** Largest ratio of two line heights within one list. */
     private static final double MAX_HEIGHT_RATIO = 1.35;
+
+    /** Smallest gap between lines of one text in a menu, in line heights; paragraph lines lie closer. */
+    private static final double MIN_MENU_GAP_LINES = 0.5;
+
+    /** Largest gap between lines of one text in a menu, in line heights. */
+    private static final double MAX_MENU_GAP_LINES = 4.0;
 
     private final int minRows;
 
@@ -100,7 +106,7 @@ final class ListRows {
 
     /**
      * Groups the elements into lines whose vertical extents overlap or lie less than the gap apart; keeps lines of
-     * two or more elements.
+     * two or more elements and lines of one text.
      */
     private static List<Line> lines(List<DetectedElement> elements, int imageHeight, int gap) {
         List<DetectedElement> byTop = new ArrayList<>();
@@ -121,14 +127,25 @@ final class ListRows {
                 lines.add(current);
             }
         }
-        return lines.stream().filter(line -> line.elements.size() >= 2).toList();
+        return lines.stream().filter(line -> line.elements.size() >= 2 || line.isSingleText()).toList();
     }
 
+    /**
+     * Returns whether the next line continues the list that starts with the first line. Lines of several elements
+     * lie less than a line height apart. Lines of one text each, as in a menu, must lie further apart than the lines
+     * of a paragraph, at least half a line height, and at most a few line heights.
+     */
     private static boolean continues(Line first, Line previous, Line next, int width) {
         boolean sameLeft = Math.abs(next.left - first.left) <= LEFT_TOLERANCE_FRACTION * width;
         double heightRatio = (double) Math.max(next.height(), first.height()) / Math.min(next.height(), first.height());
-        boolean close = next.top - previous.bottom <= previous.height();
-        return sameLeft && heightRatio <= MAX_HEIGHT_RATIO && close;
+        int gap = next.top - previous.bottom;
+        if (first.isSingleText() != next.isSingleText()) {
+            return false;
+        }
+        boolean spaced = first.isSingleText()
+                ? gap >= MIN_MENU_GAP_LINES * previous.height() && gap <= MAX_MENU_GAP_LINES * previous.height()
+                : gap <= previous.height();
+        return sameLeft && heightRatio <= MAX_HEIGHT_RATIO && spaced;
     }
 
     private static List<DetectedElement> rows(List<Line> list, int width, BarBoundaries boundaries) {
@@ -176,6 +193,10 @@ final class ListRows {
 
         int height() {
             return Math.max(1, bottom - top);
+        }
+
+        boolean isSingleText() {
+            return elements.size() == 1 && elements.get(0).type() == ElementType.TEXT;
         }
 
         /** Returns the labels of the line's elements from left to right, or null when none has one. */

@@ -97,6 +97,21 @@ public class TouchLayout {
                     .toList();
         }
 
+        /**
+         * Returns the text elements with their boxes grown, about their centre, from the glyphs' height to the
+         * line's height, because a text view's box spans the whole line.
+         */
+        public List<DetectedElement> withLineHeights(List<DetectedElement> texts) {
+            List<DetectedElement> result = new ArrayList<>(texts.size());
+            for (DetectedElement text : texts) {
+                BoundingBox box = text.box();
+                int lineHeight = (int) Math.round(LINE_HEIGHT_PER_GLYPH_HEIGHT * box.height());
+                int top = (int) Math.round(box.centerY() - lineHeight / 2.0);
+                result.add(text.withBox(clip(box.x(), top, box.width(), lineHeight)));
+            }
+            return result;
+        }
+
         /** Returns the elements with each small control's box grown to its touch target. */
         public List<DetectedElement> withTouchTargets(List<DetectedElement> elements) {
             List<DetectedElement> result = new ArrayList<>(elements.size());
