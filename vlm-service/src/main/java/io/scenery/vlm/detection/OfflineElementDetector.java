@@ -89,7 +89,7 @@ public class OfflineElementDetector implements ElementDetector {
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
                 controls = screen.withToggleLabels(controls, texts);
-                texts = screen.withLineHeights(texts);
+                texts = screen.withLineHeights(screen.withParagraphs(texts));
             }
 
             List<DetectedElement> result = new ArrayList<>();

@@ -1,12 +1,24 @@
 package io.scenery.vlm.detection;
 
+import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
 /**
- * Finds the bands of a screen that a modal dialog's scrim darkens. A scrim scales every pixel of the page behind
+ * Finds the parts of a screen that a modal dialog's scrim darkens: bands across the screen, or all around a
+ * floating dialog. A scrim scales every pixel of the page behind
  * the dialog towards black, so even the page's white turns gray, while a dark theme keeps bright text. A band
  * between two bar boundaries counts as dimmed when its brightest pixels stay below a share of the brightest band's.
  */
@@ -14,6 +26,12 @@ final class ScrimFinder {
 
     /** Share of a band's pixels allowed above its bright level, so that a few stray pixels do not count. */
     private static final double BRIGHT_PERCENTILE_SHARE = 0.005;
+
+    /** Smallest dialog as a share of the image area. */
+    private static final double MIN_DIALOG_AREA_SHARE = 0.05;
+
+    /** Smallest share of its box that a dialog's bright area fills; its text and controls leave holes. */
+    private static final double MIN_DIALOG_FILL = 0.6;
 
     /** Share of the image width at each side that is left out of the measurement. */
     private static final double EDGE_COLUMNS_SHARE = 0.03;
@@ -67,6 +85,67 @@ final class ScrimFinder {
             }
         }
         return dimmed;
+    }
+
+    /**
+     * Returns the box of a dialog floating over a scrim, or null when there is none. The dialog is the largest
+     * connected bright area, mostly filled, that keeps clear of the left and right image edges, while every pixel
+     * around it, but for a few, stays below the dimmed share of its brightness.
+     *
+     * @param gray 8-bit gray image, continuous in memory
+     */
+    static BoundingBox floatingDialog(Mat gray) {
+        int width = gray.cols();
+        int height = gray.rows();
+        byte[] pixels = new byte[width * height];
+        gray.data().get(pixels);
+        int brightest = brightLevel(pixels, width, 0, height);
+        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+            return null;
+        }
+
+        Mat bright = new Mat();
+        threshold(gray, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(bright, labels, stats, centroids, 8, CV_32S);
+        BoundingBox dialog = null;
+        int dialogArea = 0;
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                int area = indexer.get(label, CC_STAT_AREA);
+                if (area > dialogArea) {
+                    dialogArea = area;
+                    dialog = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                            indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+                }
+            }
+        }
+        int margin = (int) (EDGE_COLUMNS_SHARE * width);
+        if (dialog == null || dialogArea < MIN_DIALOG_AREA_SHARE * width * height
+                || dialogArea < MIN_DIALOG_FILL * dialog.area()
+                || dialog.x() < margin || dialog.right() > width - margin) {
+            return null;
+        }
+
+        long[] outside = new long[256];
+        long total = 0;
+        for (int y = 0; y < height; y++) {
+            boolean besideDialog = y >= dialog.y() && y < dialog.bottom();
+            for (int x = margin; x < width - margin; x++) {
+                if (besideDialog && x >= dialog.x() && x < dialog.right()) {
+                    continue;
+                }
+                outside[pixels[y * width + x] & 0xFF]++;
+                total++;
+            }
+        }
+        long brightOutside = 0;
+        for (int level = 255; level >= MAX_DIMMED_SHARE * brightest; level--) {
+            brightOutside += outside[level];
+        }
+        return brightOutside <= BRIGHT_PERCENTILE_SHARE * total ? dialog : null;
     }
 
     /**

@@ -32,6 +32,15 @@ public class TouchLayout {
      */
     private static final double LINE_HEIGHT_PER_GLYPH_HEIGHT = 1.4;
 
+    /**
+     * Largest ratio of the glyph heights of two lines of one paragraph. Descenders and capitals make lines of one
+     * font differ a little; a title above a subtitle differs more.
+     */
+    private static final double MAX_PARAGRAPH_HEIGHT_RATIO = 1.25;
+
+    /** Most words in a text button. */
+    private static final int MAX_BUTTON_WORDS = 3;
+
     private final VlmConfig.Detector config;
     private final ListRows listRows;
 
@@ -62,7 +71,8 @@ public class TouchLayout {
         }
         double smallSide = config.maxSmallSquareFraction() * Math.min(image.width(), height);
         List<int[]> dimmed = ScrimFinder.dimmedBands(gray, boundaries, statusBarBottom);
-        return new Screen(boundaries, image.width(), height, statusBarBottom, dimmed, smallSide);
+        BoundingBox dialog = ScrimFinder.floatingDialog(gray);
+        return new Screen(boundaries, image.width(), height, statusBarBottom, dimmed, dialog, smallSide);
     }
 
     /** The bars of one image and the rules that use them. */
@@ -73,24 +83,27 @@ public class TouchLayout {
         private final int height;
         private final int statusBarBottom;
         private final List<int[]> dimmedBands;
+        private final BoundingBox dialog;
         private final double smallSide;
 
         private Screen(BarBoundaries boundaries, int width, int height, int statusBarBottom, List<int[]> dimmedBands,
-                       double smallSide) {
+                       BoundingBox dialog, double smallSide) {
             this.boundaries = boundaries;
             this.width = width;
             this.height = height;
             this.statusBarBottom = statusBarBottom;
             this.dimmedBands = dimmedBands;
+            this.dialog = dialog;
             this.smallSide = smallSide;
         }
 
         /**
-         * Returns the elements that a user can reach: those whose centre lies below the status bar and outside the
-         * bands that a dialog's scrim darkens.
+         * Returns the elements that a user can reach: those whose centre lies below the status bar, outside the
+         * bands that a dialog's scrim darkens, and inside the floating dialog when there is one.
          */
         public List<DetectedElement> reachable(List<DetectedElement> elements) {
             return elements.stream()
+                    .filter(e -> dialog == null || dialog.containsCenterOf(e.box()))
                     .filter(e -> e.box().centerY() >= statusBarBottom)
                     .filter(e -> dimmedBands.stream()
                             .noneMatch(band -> e.box().centerY() >= band[0] && e.box().centerY() < band[1]))
@@ -112,6 +125,58 @@ public class TouchLayout {
             return result;
         }
 
+        /**
+         * Returns the text lines with the lines of each paragraph joined into one element, as one text view shows
+         * them: lines that start at the same left edge, are about equally high and lie less than half a line apart.
+         * Inside a floating dialog, a paragraph is also widened to the dialog's right edge less its left margin,
+         * because dialog texts span the dialog's content width.
+         */
+        public List<DetectedElement> withParagraphs(List<DetectedElement> texts) {
+            List<DetectedElement> byTop = new ArrayList<>(texts);
+            byTop.sort(java.util.Comparator.comparingInt(e -> e.box().y()));
+            List<DetectedElement> result = new ArrayList<>();
+            BoundingBox lastLine = null;
+            for (DetectedElement line : byTop) {
+                DetectedElement last = result.isEmpty() ? null : result.get(result.size() - 1);
+                if (last != null && continuesParagraph(lastLine, line.box())
+                        && last.label() != null && line.label() != null) {
+                    result.set(result.size() - 1, new DetectedElement(ElementType.TEXT,
+                            last.label() + " " + line.label(), last.box().union(line.box()),
+                            Math.min(last.confidence(), line.confidence()), last.source(), false));
+                } else {
+                    result.add(line);
+                }
+                lastLine = line.box();
+            }
+            if (dialog == null) {
+                return result;
+            }
+            List<DetectedElement> widened = new ArrayList<>(result.size());
+            for (DetectedElement text : result) {
+                BoundingBox box = text.box();
+                int margin = box.x() - dialog.x();
+                int right = dialog.right() - margin;
+                boolean leftAligned = dialog.containsCenterOf(box) && margin >= 0 && margin < dialog.width() / 4;
+                widened.add(leftAligned && right > box.right()
+                        ? text.withBox(new BoundingBox(box.x(), box.y(), right - box.x(), box.height()))
+                        : text);
+            }
+            return widened;
+        }
+
+        /** Returns whether a line continues the paragraph whose last line is given: a title and subtitle do not. */
+        private static boolean continuesParagraph(BoundingBox above, BoundingBox below) {
+            if (above == null) {
+                return false;
+            }
+            int lineHeight = Math.min(above.height(), below.height());
+            double heightRatio = (double) Math.max(above.height(), below.height()) / lineHeight;
+            boolean sameLeft = Math.abs(above.x() - below.x()) <= lineHeight / 2;
+            int gap = below.y() - above.bottom();
+            boolean close = gap >= -lineHeight / 4 && gap <= lineHeight / 2;
+            return sameLeft && close && heightRatio <= MAX_PARAGRAPH_HEIGHT_RATIO;
+        }
+
         /** Returns the elements with each small control's box grown to its touch target. */
         public List<DetectedElement> withTouchTargets(List<DetectedElement> elements) {
             List<DetectedElement> result = new ArrayList<>(elements.size());
@@ -126,9 +191,10 @@ public class TouchLayout {
         }
 
         /**
-         * Returns the text lines that are buttons in a bar: lines of capital letters, as toolbars and bottom bars
-         * set their action buttons, in a bar less than the bar factor times as high as the line. Each becomes a
-         * button as high as the bar, padded left and right by the bar's space above and below the text.
+         * Returns the text lines that are buttons: short lines of capital letters, as touch toolkits set their text
+         * buttons. In a bar less than the bar factor times as high as the line, the button is as high as the bar and
+         * padded left and right by the bar's space above and below the text. In a floating dialog it is padded by
+         * the text's height on each side.
          */
         public List<DetectedElement> barButtons(List<DetectedElement> texts) {
             List<DetectedElement> buttons = new ArrayList<>();
@@ -137,11 +203,20 @@ public class TouchLayout {
                 int barTop = Math.max(statusBarBottom, boundaries.above(box.y()));
                 int barHeight = boundaries.below(box.bottom()) - barTop;
                 double lineHeight = LINE_HEIGHT_PER_GLYPH_HEIGHT * box.height();
-                if (!isCapitals(text.label()) || barHeight > config.barHeightFactor() * lineHeight) {
+                if (!isCapitals(text.label()) || text.label().split("\\s+").length > MAX_BUTTON_WORDS) {
                     continue;
                 }
-                int padding = (barHeight - box.height()) / 2;
-                BoundingBox target = clip(box.x() - padding, barTop, box.width() + 2 * padding, barHeight);
+                BoundingBox target;
+                if (barHeight <= config.barHeightFactor() * lineHeight) {
+                    int padding = (barHeight - box.height()) / 2;
+                    target = clip(box.x() - padding, barTop, box.width() + 2 * padding, barHeight);
+                } else if (dialog != null && dialog.containsCenterOf(box)) {
+                    // A dialog's text button, such as OK, is padded by about its text height.
+                    int padding = box.height();
+                    target = clip(box.x() - padding, box.y() - padding, box.width() + 2 * padding, 3 * box.height());
+                } else {
+                    continue;
+                }
                 buttons.add(new DetectedElement(ElementType.BUTTON, text.label(), target, text.confidence(),
                         ElementSource.OCR, true));
             }
