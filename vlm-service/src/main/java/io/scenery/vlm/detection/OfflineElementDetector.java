@@ -79,7 +79,7 @@ public class OfflineElementDetector implements ElementDetector {
                     : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
 
             TouchLayout.Screen screen = touchLayout.appliesTo(image.width(), image.height())
-                    ? touchLayout.measure(image, gray)
+                    ? touchLayout.measure(image)
                     : null;
             if (screen != null) {
                 texts = new ArrayList<>(screen.reachable(texts));

@@ -2,11 +2,14 @@ package io.scenery.vlm.detection;
 
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_core.max;
+import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
@@ -21,6 +24,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  * floating dialog. A scrim scales every pixel of the page behind
  * the dialog towards black, so even the page's white turns gray, while a dark theme keeps bright text. A band
  * between two bar boundaries counts as dimmed when its brightest pixels stay below a share of the brightest band's.
+ * Brightness here is the value of HSV, the largest of the three channels.
  */
 final class ScrimFinder {
 
@@ -46,19 +50,34 @@ final class ScrimFinder {
     }
 
     /**
+     * Returns the largest of the three channels of an 8-bit BGR image per pixel, the value of HSV, continuous in
+     * memory. A scrim lowers it for every colour, while a saturated toolbar keeps it high even where its gray is
+     * dark. Callers run inside a JavaCPP PointerScope.
+     */
+    static Mat value(Mat bgr) {
+        MatVector channels = new MatVector();
+        split(bgr, channels);
+        Mat value = channels.get(0).clone();
+        for (long c = 1; c < channels.size(); c++) {
+            max(value, channels.get(c), value);
+        }
+        return value;
+    }
+
+    /**
      * Returns the dimmed bands below the given row as {top, bottom} pairs in image rows.
      *
-     * @param gray 8-bit gray image, continuous in memory
+     * @param value the image's {@link #value}
      */
-    static List<int[]> dimmedBands(Mat gray, BarBoundaries boundaries, int fromRow) {
-        int width = gray.cols();
-        byte[] pixels = new byte[width * gray.rows()];
-        gray.data().get(pixels);
+    static List<int[]> dimmedBands(Mat value, BarBoundaries boundaries, int fromRow) {
+        int width = value.cols();
+        byte[] pixels = new byte[width * value.rows()];
+        value.data().get(pixels);
 
         List<Integer> edges = new ArrayList<>();
         edges.add(fromRow);
         boundaries.rows().stream().filter(row -> row > fromRow).forEach(edges::add);
-        edges.add(gray.rows());
+        edges.add(value.rows());
 
         List<int[]> bands = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
@@ -92,20 +111,20 @@ final class ScrimFinder {
      * connected bright area, mostly filled, that keeps clear of the left and right image edges, while every pixel
      * around it, but for a few, stays below the dimmed share of its brightness.
      *
-     * @param gray 8-bit gray image, continuous in memory
+     * @param value the image's {@link #value}
      */
-    static BoundingBox floatingDialog(Mat gray) {
-        int width = gray.cols();
-        int height = gray.rows();
+    static BoundingBox floatingDialog(Mat value) {
+        int width = value.cols();
+        int height = value.rows();
         byte[] pixels = new byte[width * height];
-        gray.data().get(pixels);
+        value.data().get(pixels);
         int brightest = brightLevel(pixels, width, 0, height);
         if (brightest < MIN_DIALOG_BRIGHTNESS) {
             return null;
         }
 
         Mat bright = new Mat();
-        threshold(gray, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
         Mat labels = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat();

@@ -59,7 +59,7 @@ public class TouchLayout {
     }
 
     /** Measures the bars of a BGR image. Callers run inside a JavaCPP PointerScope. */
-    public Screen measure(DecodedImage image, Mat gray) {
+    public Screen measure(DecodedImage image) {
         BarBoundaries boundaries = BarBoundaries.find(image.bgr());
         int height = image.height();
         int statusBarBottom = 0;
@@ -70,8 +70,9 @@ public class TouchLayout {
             }
         }
         double smallSide = config.maxSmallSquareFraction() * Math.min(image.width(), height);
-        List<int[]> dimmed = ScrimFinder.dimmedBands(gray, boundaries, statusBarBottom);
-        BoundingBox dialog = ScrimFinder.floatingDialog(gray);
+        Mat value = ScrimFinder.value(image.bgr());
+        List<int[]> dimmed = ScrimFinder.dimmedBands(value, boundaries, statusBarBottom);
+        BoundingBox dialog = ScrimFinder.floatingDialog(value);
         return new Screen(boundaries, image.width(), height, statusBarBottom, dimmed, dialog, smallSide);
     }
 
@@ -293,11 +294,12 @@ public class TouchLayout {
             return clip((int) Math.round(box.centerX() - grownWidth / 2.0), top, grownWidth, bottom - top);
         }
 
-        private BoundingBox clip(int x, int y, int w, int h) {
+        /** Returns the part of the box at (x, y) of the given size that lies inside the image. */
+        private BoundingBox clip(int x, int y, int boxWidth, int boxHeight) {
             int left = Math.max(0, x);
             int top = Math.max(0, y);
-            int right = Math.min(width, x + w);
-            int bottom = Math.min(height, y + h);
+            int right = Math.min(width, x + boxWidth);
+            int bottom = Math.min(height, y + boxHeight);
             return new BoundingBox(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
         }
     }
