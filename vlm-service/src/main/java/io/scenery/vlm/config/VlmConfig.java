@@ -85,7 +85,7 @@ public interface VlmConfig {
         double imageEdgeDensity();
 
         /**
-         * Difference of mean gray, on the 0-255 scale, between a framed panel with elements inside and its
+         * Difference of mean gray, on the 0-255 scale, between a framed panel larger than a control and its
          * surroundings, from which the panel is reported as a picture of its own (a photo tile or coloured card).
          * Panels of the page's own shade, such as white cards on a light page, stay plain containers.
          */
@@ -94,7 +94,8 @@ public interface VlmConfig {
 
         /**
          * When the touch-screen layout rules run: {@code auto} on portrait images, {@code always} or {@code never}.
-         * They leave out the system status bar, grow small controls to their touch targets and add list rows.
+         * They leave out the system status bar and the page behind a dialog's scrim, grow small controls and text
+         * to their touch targets, and add list rows.
          */
         @WithDefault("auto")
         TouchLayoutMode touchLayout();
@@ -121,7 +122,7 @@ public interface VlmConfig {
         @WithDefault("4.0")
         double barHeightFactor();
 
-        /** Fewest consecutive lines of alike elements, with the same left edge and height, that make a list. */
+        /** Minimum number of consecutive lines of alike elements, with the same left edge and height, in a list. */
         @WithDefault("3")
         int minListRows();
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
- * high, such as rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each line becomes a row element as wide as the image,
- * with the gaps between lines split evenly, because a list row's touch target spans the whole row.
+ * high. Examples are rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each
+ * line becomes a row element as wide as the image, with the gaps between lines split evenly, because a list row's
+ * touch target spans the whole row.
  */
 final class ListRows {
 
@@ -58,7 +59,7 @@ final class ListRows {
 
     /**
      * Returns a text box in a list row widened to its right neighbour in the row, less the gap that separates it
-     * from its left neighbour, as list layouts give the title all the width between the picture and the trailing
+     * from its left neighbour. List layouts give the title all the width between the picture and the trailing
      * control. The box is unchanged when a neighbour is missing.
      */
     private static BoundingBox filledWidth(BoundingBox text, List<DetectedElement> elements, BoundingBox row) {
@@ -105,7 +106,7 @@ final class ListRows {
     }
 
     /**
-     * Groups the elements into lines whose vertical extents overlap or lie less than the gap apart; keeps lines of
+     * Groups the elements into lines whose vertical extents overlap or lie less than the gap apart. Keeps lines of
      * two or more elements and lines of one text.
      */
     private static List<Line> lines(List<DetectedElement> elements, int imageHeight, int gap) {

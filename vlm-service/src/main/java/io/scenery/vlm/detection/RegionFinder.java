@@ -27,8 +27,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  * Finds candidate UI elements in a gray image. Steps: morphological gradient, threshold to an edge map, closing
  * to join glyphs and icon parts that lie closer than the join gap, outer contours and their bounding boxes.
  * A framed region taller than a control, or larger than the area limit, is searched inside its border, so controls
- * on cards and dialogs are found too; it is a container and not reported when anything is found inside or its
- * inside is sparse, and a picture otherwise.
+ * on cards and dialogs are found too. It is reported as a picture only when it is a busy photo or its fill differs
+ * from its surroundings, and otherwise it is a plain container.
  */
 @ApplicationScoped
 public class RegionFinder {
@@ -94,7 +94,6 @@ public class RegionFinder {
             }
 
             boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
-
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
@@ -122,9 +121,9 @@ public class RegionFinder {
      * Searches a framed region larger than a control, a card, dialog, panel or picture, and reports the region
      * itself when it is a picture. In a busy region, a photo in practice, only framed regions found inside are
      * kept, such as selection badges, because the unframed ones are details of the photo. A region is a picture
-     * when it is a busy photo, or when its fill stands out from its surroundings, such as a tile with a camera
-     * icon, or when nothing was found inside and it has many edges. A plain container, such as a white card on a
-     * light page, is not reported.
+     * when it is a busy photo, or when its fill differs from its surroundings, such as a tile with a camera icon,
+     * or when nothing was found inside and it has many edges. A plain container, such as a white card on a light
+     * page, is not reported.
      */
     private void searchPanel(Maps maps, Limits limits, BoundingBox box, int depth, double edgeDensity,
                              List<Region> regions) {
@@ -141,10 +140,10 @@ public class RegionFinder {
             return;
         }
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-        boolean standsOut = Math.abs(fillContrast) >= config.minPanelContrast();
+        boolean distinctFill = Math.abs(fillContrast) >= config.minPanelContrast();
         boolean picture = holdsElements
-                ? busy || standsOut
-                : edgeDensity >= config.imageEdgeDensity() || standsOut;
+                ? busy || distinctFill
+                : edgeDensity >= config.imageEdgeDensity() || distinctFill;
         if (picture) {
             regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
         }

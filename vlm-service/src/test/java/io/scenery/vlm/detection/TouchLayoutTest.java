@@ -114,7 +114,7 @@ class TouchLayoutTest {
     }
 
     @Test
-    void dialogWidthWithoutScrimIsNoDialog() {
+    void pageWithoutScrimHasNoDialog() {
         try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
             assertThat(ScrimFinder.floatingDialog(ScrimFinder.value(image.bgr()))).isNull();
         }
