@@ -9,7 +9,7 @@ import java.util.List;
  * Combines image-processing results with OCR. A control gets the words whose centre lies in its box as its label.
  * A checkbox without words gets the text line just right of it, past an item icon when one follows it. A button
  * or field that no page word falls into is read again on its own, which finds light text on a dark fill. An icon
- * or picture that words cover is retyped as text, since it was a glyph.
+ * or picture that words of more than one character cover is retyped as text, since it was a glyph.
  */
 @ApplicationScoped
 public class ControlLabeler {
@@ -80,7 +80,7 @@ public class ControlLabeler {
             List<RecognizedText> inside = wordsInside(element.box(), words);
 
             if ((type == ElementType.ICON || type == ElementType.IMAGE)
-                    && coverage(element.box(), words) >= TEXT_COVERAGE) {
+                    && coverage(element.box(), words) >= TEXT_COVERAGE && !isOneCharacter(inside)) {
                 labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
             } else if (!inside.isEmpty()) {
                 labelled.add(element.withLabel(TextLines.join(inside)));
@@ -141,6 +141,18 @@ public class ControlLabeler {
             }
         }
         return nearest;
+    }
+
+    /**
+     * Returns whether the words are one letter or digit in all. Tesseract reads many icons, such as a camera, as
+     * one letter, while text in an interface rarely is a single character.
+     */
+    private static boolean isOneCharacter(List<RecognizedText> words) {
+        long characters = words.stream()
+                .flatMapToInt(word -> word.text().codePoints())
+                .filter(Character::isLetterOrDigit)
+                .count();
+        return characters == 1;
     }
 
     private static String labelOrNull(List<RecognizedText> words) {
