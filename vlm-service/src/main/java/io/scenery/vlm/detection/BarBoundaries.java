@@ -66,7 +66,7 @@ final class BarBoundaries {
                 if (boundary && runStart < 0) {
                     runStart = r;
                 } else if (!boundary && runStart >= 0) {
-                    // Row r of the difference compares image rows r and r + 2, so it stands for image row r + 1.
+                    // Row r of the difference compares image rows r and r + 2, so it belongs to image row r + 1.
                     rows.add((runStart + r - 1) / 2 + 1);
                     runStart = -1;
                 }

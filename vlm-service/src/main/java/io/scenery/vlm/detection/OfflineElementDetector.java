@@ -18,7 +18,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels.
+ * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels. On
+ * touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
 @ApplicationScoped

@@ -39,7 +39,7 @@ final class BoxDrawing {
                 draw(canvas, found.get(i), matched[i] ? MATCHED : UNMATCHED, thickness);
             }
             if (!imwrite(target.toString(), canvas)) {
-                throw new IOException("could not write " + target);
+                throw new IOException("failed to write " + target + "; check that its directory is writable");
             }
         }
     }
