@@ -83,14 +83,15 @@ public class OfflineElementDetector implements ElementDetector {
                     ? touchLayout.measure(image)
                     : null;
             if (screen != null) {
+                TouchTextRules textRules = screen.textRules();
                 texts = new ArrayList<>(screen.reachable(texts));
-                List<DetectedElement> barButtons = screen.barButtons(texts);
+                List<DetectedElement> barButtons = textRules.barButtons(texts);
                 texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
                 controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(controls)));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
-                controls = screen.withToggleLabels(controls, texts);
-                texts = screen.withLineHeights(screen.withParagraphs(texts));
+                controls = textRules.withToggleLabels(controls, texts);
+                texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             }
 
             List<DetectedElement> result = new ArrayList<>();
