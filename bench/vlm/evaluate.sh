@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
 # Precision, recall and F1 at IoU 0.5 of the offline detector on (a) the sample pages rendered in headless
 # Chromium, boxes read from the DOM, and (b) the Android screenshots with DroidBot view trees, when present.
+# The Android states are also scored in two halves by time stamp: the earlier half, on which the touch-screen
+# rules were tuned, and the later half, held out from tuning.
 # Usage: bench/vlm/evaluate.sh   (from anywhere; writes work files under bench/vlm/out/, which git ignores)
+# Environment: SCENERY_BENCH_JAVA_OPTS adds JVM options, for example
+#   "-Dscenery.bench.verbose=true -Dscenery.bench.draw=bench/vlm/out/boxes" to list detections and draw them.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$here/out"
 android="${SCENERY_ANDROID_SCREENSHOTS:-$root/../shared/data/screenshots/android}"
 
-rm -rf "$out/pages" "$out/android"
+rm -rf "$out/pages" "$out/android" "$out/android-tuned" "$out/android-held-out"
 python3 "$here/render_pages.py" "$root/samples/pages" "$out/pages" 1280 800
 dirs=("$out/pages")
 if [ -d "$android" ]; then
   python3 "$here/android_truth.py" "$android" "$out/android"
   dirs+=("$out/android")
+  mkdir -p "$out/android-tuned" "$out/android-held-out"
+  mapfile -t states < <(cd "$out/android" && ls ./*.truth.json | sed 's|^\./||; s|\.truth\.json$||' | sort)
+  half=$(( (${#states[@]} + 1) / 2 ))
+  for i in "${!states[@]}"; do
+    part="$out/android-held-out"
+    [ "$i" -lt "$half" ] && part="$out/android-tuned"
+    ln -s "$out/android/${states[$i]}.png" "$out/android/${states[$i]}.truth.json" "$part/"
+  done
 else
   echo "No Android screenshots at $android; skipping them."
 fi
@@ -22,7 +34,9 @@ cd "$root"
 mvn -B -q -pl vlm-service test-compile
 mvn -B -q -pl vlm-service dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 cp="vlm-service/target/test-classes:vlm-service/target/classes:$(cat "$out/classpath.txt")"
-java -cp "$cp" io.scenery.vlm.bench.DetectorEvaluation control "$out/pages"
+read -r -a java_opts <<< "${SCENERY_BENCH_JAVA_OPTS:-}"
+java "${java_opts[@]}" -cp "$cp" io.scenery.vlm.bench.DetectorEvaluation control "$out/pages"
 if [ -d "$out/android" ]; then
-  java -cp "$cp" io.scenery.vlm.bench.DetectorEvaluation all "$out/android"
+  java "${java_opts[@]}" -cp "$cp" io.scenery.vlm.bench.DetectorEvaluation all "$out/android" \
+    "$out/android-tuned" "$out/android-held-out"
 fi

@@ -72,8 +72,11 @@ public interface VlmConfig {
         @WithDefault("0.4")
         double maxBoxAreaFraction();
 
-        /** Share of a region's outline that must lie on edges for the region to count as framed (0 to 1). */
-        @WithDefault("0.85")
+        /**
+         * Share of a region's outline that must lie on edges for the region to count as framed (0 to 1). Below 1,
+         * because a tile's outline can be joined with a neighbour's glyph or a scroll bar.
+         */
+        @WithDefault("0.8")
         double minBorderCoverage();
 
         /** Tallest control as a fraction of the image height; taller framed regions are containers. */
@@ -87,6 +90,48 @@ public interface VlmConfig {
         /** Edge share (0 to 1) from which a framed region larger than a control is a picture, not a container. */
         @WithDefault("0.1")
         double imageEdgeDensity();
+
+        /**
+         * Difference of mean gray, on the 0-255 scale, between a framed panel larger than a control and its
+         * surroundings, from which the panel is reported as a picture of its own (a photo tile or coloured card).
+         * Panels of the page's own shade, such as white cards on a light page, stay plain containers.
+         */
+        @WithDefault("25")
+        double minPanelContrast();
+
+        /**
+         * When the touch-screen layout rules run: {@code auto} on portrait images, {@code always} or {@code never}.
+         * They leave out the system status bar and the page behind a dialog's scrim, grow small controls and text
+         * to their touch targets, and add list rows.
+         */
+        @WithDefault("auto")
+        TouchLayoutMode touchLayout();
+
+        /**
+         * Tallest system status bar as a fraction of the image height (0.06 is 154 pixels on a 2560-pixel-high
+         * screen). A top band up to this height, set off by a full-width edge, holds the clock and indicators of
+         * the phone, not elements of the app, and is left out on touch screens.
+         */
+        @WithDefault("0.06")
+        double statusBarMaxHeightFraction();
+
+        /**
+         * Factor by which a small control's drawn size is grown, about its centre, to its touch target when no bar
+         * around it sets the target's size. Touch toolkits pad small glyphs so that a finger can hit them.
+         */
+        @WithDefault("1.75")
+        double touchTargetScale();
+
+        /**
+         * Height of a full-width bar, as a multiple of the larger side of a small control in it, up to which the
+         * control's touch target is a square as high as the bar, as for icons in toolbars.
+         */
+        @WithDefault("4.0")
+        double barHeightFactor();
+
+        /** Minimum number of consecutive lines of alike elements, with the same left edge and height, in a list. */
+        @WithDefault("3")
+        int minListRows();
 
         /** How many levels of framed containers are searched inside. */
         @WithDefault("4")

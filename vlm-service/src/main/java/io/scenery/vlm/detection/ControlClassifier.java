@@ -31,6 +31,9 @@ public class ControlClassifier {
 
     public DetectedElement classify(Region region, int imageWidth, int imageHeight) {
         double smallSquareMax = config.maxSmallSquareFraction() * Math.min(imageWidth, imageHeight);
+        if (region.panel()) {
+            return element(ElementType.IMAGE, region, 0.3, false);
+        }
         if (region.framed()) {
             return classifyFramed(region, smallSquareMax, MIN_CONTROL_HEIGHT_FRACTION * Math.min(imageWidth,
                     imageHeight));

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Combines image-processing results with OCR. A control gets the words whose centre lies in its box as its label.
- * A checkbox without words gets the text line just right of it. A button or field that no page word falls into
- * is read again on its own, which finds light text on a dark fill. An icon or picture that words cover is
- * retyped as text, since it was a glyph.
+ * A checkbox without words gets the text line just right of it, past an item icon when one follows it. A button
+ * or field that no page word falls into is read again on its own, which finds light text on a dark fill. An icon
+ * or picture that words of more than one character cover is retyped as text, since it was a glyph.
  */
 @ApplicationScoped
 public class ControlLabeler {
@@ -26,8 +26,11 @@ public class ControlLabeler {
     /** Most controls read on their own per image, which bounds the OCR time of busy screens. */
     private static final int MAX_REREADS = 64;
 
-    /** Gap between a checkbox and its label, in checkbox widths, up to which the label belongs to it. */
-    private static final double CHECKBOX_LABEL_GAP = 2.0;
+    /**
+     * Gap between a checkbox and its label, in checkbox widths, up to which the label belongs to it. It leaves room
+     * for a tree item's icon between the two when the icon itself was not found.
+     */
+    private static final double CHECKBOX_LABEL_GAP = 3.0;
 
     /**
      * Returns the words that are not an element's outline read as a glyph. Such a word matches the box of a
@@ -66,18 +69,25 @@ public class ControlLabeler {
     public List<DetectedElement> label(List<DetectedElement> elements, List<RecognizedText> words,
                                        List<RecognizedText> lines, OcrSession session) {
         List<DetectedElement> labelled = new ArrayList<>(elements.size());
+        List<DetectedElement> itemIcons = itemIcons(elements);
         int rereads = 0;
         for (DetectedElement element : elements) {
             ElementType type = element.type();
+            if (itemIcons.contains(element)) {
+                labelled.add(element.withType(ElementType.ICON, false));
+                continue;
+            }
             List<RecognizedText> inside = wordsInside(element.box(), words);
 
             if ((type == ElementType.ICON || type == ElementType.IMAGE)
-                    && coverage(element.box(), words) >= TEXT_COVERAGE) {
+                    && coverage(element.box(), words) >= TEXT_COVERAGE && !isOneCharacter(inside)) {
                 labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
             } else if (!inside.isEmpty()) {
                 labelled.add(element.withLabel(TextLines.join(inside)));
             } else if (type == ElementType.CHECKBOX) {
-                labelled.add(element.withLabel(lineRightOf(element.box(), lines)));
+                BoundingBox icon = iconRightOf(element.box(), elements);
+                BoundingBox labelStart = icon == null ? element.box() : element.box().union(icon);
+                labelled.add(element.withLabel(lineRightOf(labelStart, lines)));
             } else if (session != null && rereads < MAX_REREADS
                     && (type == ElementType.BUTTON || type == ElementType.INPUT)) {
                 rereads++;
@@ -88,6 +98,61 @@ public class ControlLabeler {
             }
         }
         return labelled;
+    }
+
+    /**
+     * Returns the small square glyphs that sit between a check box and its label, as item icons do in trees and
+     * lists ("[x] [icon] Label"). They are framed like check boxes but are pictures of the item.
+     */
+    private static List<DetectedElement> itemIcons(List<DetectedElement> elements) {
+        List<DetectedElement> icons = new ArrayList<>();
+        for (DetectedElement element : elements) {
+            if (element.type() != ElementType.CHECKBOX) {
+                continue;
+            }
+            BoundingBox icon = iconRightOf(element.box(), elements);
+            if (icon == null) {
+                continue;
+            }
+            for (DetectedElement other : elements) {
+                if (other.box().equals(icon) && other.type() == ElementType.CHECKBOX) {
+                    icons.add(other);
+                }
+            }
+        }
+        return icons;
+    }
+
+    /**
+     * Returns the box of an icon or check-box-like square that starts within one check box width right of the box,
+     * level with it and at most half as large again, or null.
+     */
+    private static BoundingBox iconRightOf(BoundingBox box, List<DetectedElement> elements) {
+        BoundingBox nearest = null;
+        for (DetectedElement element : elements) {
+            BoundingBox other = element.box();
+            boolean glyph = element.type() == ElementType.ICON || element.type() == ElementType.CHECKBOX;
+            int gap = other.x() - box.right();
+            boolean level = other.centerY() >= box.y() && other.centerY() <= box.bottom();
+            boolean small = other.height() <= 1.5 * box.height() && other.width() <= 1.5 * box.width();
+            if (glyph && level && small && gap >= 0 && gap <= box.width()
+                    && (nearest == null || other.x() < nearest.x())) {
+                nearest = other;
+            }
+        }
+        return nearest;
+    }
+
+    /**
+     * Returns whether the words are one letter or digit in all. Tesseract reads many icons, such as a camera, as
+     * one letter, while text in an interface rarely is a single character.
+     */
+    private static boolean isOneCharacter(List<RecognizedText> words) {
+        long characters = words.stream()
+                .flatMapToInt(word -> word.text().codePoints())
+                .filter(Character::isLetterOrDigit)
+                .count();
+        return characters == 1;
     }
 
     private static String labelOrNull(List<RecognizedText> words) {

@@ -19,6 +19,10 @@ public record DetectedElement(
         return new DetectedElement(type, newLabel, box, confidence, source, interactive);
     }
 
+    public DetectedElement withBox(BoundingBox newBox) {
+        return new DetectedElement(type, label, newBox, confidence, source, interactive);
+    }
+
     public DetectedElement withType(ElementType newType, boolean newInteractive) {
         return new DetectedElement(newType, label, box, confidence, source, newInteractive);
     }

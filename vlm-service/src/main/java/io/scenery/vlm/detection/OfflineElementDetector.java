@@ -18,7 +18,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels.
+ * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels. On
+ * touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
 @ApplicationScoped
@@ -33,15 +34,19 @@ public class OfflineElementDetector implements ElementDetector {
     private final BoxMerger merger;
     private final TextRecognizer textRecognizer;
     private final ControlLabeler labeler;
+    private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
+    private final RegionMeasures measures = new RegionMeasures();
 
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
-                                  TextRecognizer textRecognizer, ControlLabeler labeler, VlmConfig config) {
+                                  TextRecognizer textRecognizer, ControlLabeler labeler, TouchLayout touchLayout,
+                                  VlmConfig config) {
         this.regionFinder = regionFinder;
         this.classifier = classifier;
         this.merger = merger;
         this.textRecognizer = textRecognizer;
         this.labeler = labeler;
+        this.touchLayout = touchLayout;
         this.textLevel = config.ocr().level();
     }
 
@@ -63,7 +68,7 @@ public class OfflineElementDetector implements ElementDetector {
             Optional<OcrSession> session = textRecognizer.open(gray);
             if (session.isPresent()) {
                 try (OcrSession ocr = session.get()) {
-                    words = labeler.withoutFrames(ocr.readWords(), shapes);
+                    words = onPlainFill(gray, labeler.withoutFrames(ocr.readWords(), shapes));
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, lines, ocr);
                 }
@@ -74,6 +79,21 @@ public class OfflineElementDetector implements ElementDetector {
                     ? textElements(textLevel == OcrLevel.WORD ? words : lines)
                     : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
 
+            TouchLayout.Screen screen = touchLayout.appliesTo(image.width(), image.height())
+                    ? touchLayout.measure(image)
+                    : null;
+            if (screen != null) {
+                TouchTextRules textRules = screen.textRules();
+                texts = new ArrayList<>(screen.reachable(texts));
+                List<DetectedElement> barButtons = textRules.barButtons(texts);
+                texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
+                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(controls)));
+                controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
+                controls.addAll(barButtons);
+                controls = textRules.withToggleLabels(controls, texts);
+                texts = textRules.withLineHeights(textRules.withParagraphs(texts));
+            }
+
             List<DetectedElement> result = new ArrayList<>();
             switch (detectType) {
                 case CONTROL -> result.addAll(controls);
@@ -83,9 +103,19 @@ public class OfflineElementDetector implements ElementDetector {
                     result.addAll(outside(texts, controls));
                 }
             }
+            if (screen != null && detectType != DetectType.TEXT) {
+                result = screen.withListRows(result);
+            }
             result.sort(READING_ORDER);
             return result;
         }
+    }
+
+    /** Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. */
+    private List<RecognizedText> onPlainFill(Mat gray, List<RecognizedText> words) {
+        return words.stream()
+                .filter(w -> measures.ringDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
+                .toList();
     }
 
     private static List<DetectedElement> textElements(List<RecognizedText> texts) {

@@ -27,8 +27,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  * Finds candidate UI elements in a gray image. Steps: morphological gradient, threshold to an edge map, closing
  * to join glyphs and icon parts that lie closer than the join gap, outer contours and their bounding boxes.
  * A framed region taller than a control, or larger than the area limit, is searched inside its border, so controls
- * on cards and dialogs are found too; it is a container and not reported when anything is found inside or its
- * inside is sparse, and a picture otherwise.
+ * on cards and dialogs are found too. It is reported as a picture only when it is a busy photo or its fill differs
+ * from its surroundings, and otherwise it is a plain container.
  */
 @ApplicationScoped
 public class RegionFinder {
@@ -41,6 +41,12 @@ public class RegionFinder {
 
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
+
+    /** Gray levels, on the 0-255 scale, around a region's most common gray that count as its plain fill. */
+    private static final int PLAIN_TOLERANCE = 8;
+
+    /** Share of plain fill below which a busy region is a photo rather than a card of text. */
+    private static final double MAX_PHOTO_PLAIN_SHARE = 0.5;
 
     private final VlmConfig.Detector config;
     private final RegionMeasures measures = new RegionMeasures();
@@ -91,13 +97,8 @@ public class RegionFinder {
             boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
             double edgeDensity = measures.edgeDensity(maps.edges(), box);
             if (framed && large) {
-                // A framed region larger than a control is a card, dialog or panel when anything lies inside it.
-                // Only when nothing does and its inside is busy is it reported, as a picture.
-                int before = regions.size();
-                searchInside(maps, limits, box, depth, regions);
-                if (regions.size() > before || edgeDensity < config.imageEdgeDensity()) {
-                    continue;
-                }
+                searchPanel(maps, limits, box, depth, edgeDensity, regions);
+                continue;
             }
             if (box.area() > limits.maxArea()) {
                 // NOTE: a huge busy region (a photo, or dense content that closing merged into one blob) is
@@ -105,9 +106,46 @@ public class RegionFinder {
                 continue;
             }
 
+            if (!framed && measures.ringDeviation(maps.gray(), box) > RegionMeasures.MAX_PLAIN_RING_DEVIATION) {
+                // An unframed region on an uneven background is a detail of a photo, not a glyph of the interface.
+                continue;
+            }
+
             BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
             double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity));
+            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
+        }
+    }
+
+    /**
+     * Searches a framed region larger than a control, a card, dialog, panel or picture, and reports the region
+     * itself when it is a picture. In a busy region, a photo in practice, only framed regions found inside are
+     * kept, such as selection badges, because the unframed ones are details of the photo. A region is a picture
+     * when it is a busy photo, or when its fill differs from its surroundings, such as a tile with a camera icon,
+     * or when nothing was found inside and it has many edges. A plain container, such as a white card on a light
+     * page, is not reported.
+     */
+    private void searchPanel(Maps maps, Limits limits, BoundingBox box, int depth, double edgeDensity,
+                             List<Region> regions) {
+        int before = regions.size();
+        searchInside(maps, limits, box, depth, regions);
+        boolean busy = edgeDensity >= config.imageEdgeDensity()
+                && measures.plainShare(maps.gray(), box, PLAIN_TOLERANCE) < MAX_PHOTO_PLAIN_SHARE;
+        if (busy) {
+            List<Region> inside = regions.subList(before, regions.size());
+            inside.removeIf(region -> !region.framed());
+        }
+        boolean holdsElements = regions.size() > before;
+        if (box.area() > limits.maxArea()) {
+            return;
+        }
+        double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+        boolean distinctFill = Math.abs(fillContrast) >= config.minPanelContrast();
+        boolean picture = holdsElements
+                ? busy || distinctFill
+                : edgeDensity >= config.imageEdgeDensity() || distinctFill;
+        if (picture) {
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.scenery.vlm.detection;
 
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -10,6 +12,7 @@ import java.util.List;
 import static org.bytedeco.opencv.global.opencv_core.REDUCE_MAX;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_core.reduce;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
@@ -23,6 +26,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithS
  * frees the temporary matrices.
  */
 final class RegionMeasures {
+
+    /**
+     * Standard deviation of gray, on the 0-255 scale, just around an unframed region or word above which it lies on
+     * a photo or texture rather than on a plain fill.
+     */
+    static final double MAX_PLAIN_RING_DEVIATION = 12.0;
 
     /** Width, in pixels, of the strip along each side that is searched for the outline. */
     private static final int BAND = 3;
@@ -118,6 +127,66 @@ final class RegionMeasures {
         return insideMean - sum / pixels;
     }
 
+    /**
+     * Returns the share (0 to 1) of the box's pixels whose gray lies within the tolerance of the box's most common
+     * gray. A card of text on a plain fill scores high; a photo scores low, because its shades spread.
+     */
+    double plainShare(Mat gray, BoundingBox box, int tolerance) {
+        long[] histogram = new long[256];
+        try (UByteIndexer indexer = new Mat(gray, RegionFinder.toRect(box)).createIndexer()) {
+            for (int y = 0; y < box.height(); y++) {
+                for (int x = 0; x < box.width(); x++) {
+                    histogram[indexer.get(y, x)]++;
+                }
+            }
+        }
+        int mode = 0;
+        for (int level = 1; level < histogram.length; level++) {
+            if (histogram[level] > histogram[mode]) {
+                mode = level;
+            }
+        }
+        long plain = 0;
+        for (int level = Math.max(0, mode - tolerance); level <= Math.min(255, mode + tolerance); level++) {
+            plain += histogram[level];
+        }
+        return (double) plain / box.area();
+    }
+
+    /**
+     * Returns the standard deviation of gray, on the 0-255 scale, in the ring of strips just outside the box. A
+     * glyph of the interface sits on a plain fill, where it is near 0; a detail of a photo does not.
+     */
+    double ringDeviation(Mat gray, BoundingBox box) {
+        // The ring starts a little away from the box, past the anti-aliased fringe of the glyphs.
+        int margin = 2 + box.height() / 10;
+        BoundingBox around = new BoundingBox(box.x() - margin, box.y() - margin, box.width() + 2 * margin,
+                box.height() + 2 * margin);
+        List<BoundingBox> ring = outsideStrips(around, gray.cols(), gray.rows());
+        double sum = 0;
+        double squares = 0;
+        long pixels = 0;
+        for (BoundingBox strip : ring) {
+            try (Mat mean = new Mat(); Mat deviation = new Mat()) {
+                meanStdDev(new Mat(gray, RegionFinder.toRect(strip)), mean, deviation);
+                double stripMean;
+                double stripDeviation;
+                try (DoubleIndexer means = mean.createIndexer(); DoubleIndexer deviations = deviation.createIndexer()) {
+                    stripMean = means.get(0);
+                    stripDeviation = deviations.get(0);
+                }
+                sum += stripMean * strip.area();
+                squares += (stripDeviation * stripDeviation + stripMean * stripMean) * strip.area();
+                pixels += strip.area();
+            }
+        }
+        if (pixels == 0) {
+            return 0.0;
+        }
+        double mean = sum / pixels;
+        return Math.sqrt(Math.max(0, squares / pixels - mean * mean));
+    }
+
     double edgeDensity(Mat edges, BoundingBox box) {
         return (double) countNonZero(new Mat(edges, RegionFinder.toRect(box))) / box.area();
     }
@@ -129,7 +198,7 @@ final class RegionMeasures {
         return countNonZero(reduced);
     }
 
-    /** Returns the strips of BAND pixels around the box that lie inside the image. */
+    /** Returns the strips of BAND pixels around the box that lie inside the image; the box may reach outside. */
     private static List<BoundingBox> outsideStrips(BoundingBox box, int imageWidth, int imageHeight) {
         List<BoundingBox> strips = new ArrayList<>();
         int left = Math.max(0, box.x() - BAND);
@@ -140,11 +209,16 @@ final class RegionMeasures {
         if (box.bottom() + BAND <= imageHeight) {
             strips.add(new BoundingBox(left, box.bottom(), right - left, BAND));
         }
-        if (box.x() - BAND >= 0) {
-            strips.add(new BoundingBox(box.x() - BAND, box.y(), BAND, box.height()));
+        int top = Math.max(0, box.y());
+        int bottom = Math.min(imageHeight, box.bottom());
+        if (bottom <= top) {
+            return strips;
         }
-        if (box.right() + BAND <= imageWidth) {
-            strips.add(new BoundingBox(box.right(), box.y(), BAND, box.height()));
+        if (box.x() - BAND >= 0 && box.x() <= imageWidth) {
+            strips.add(new BoundingBox(box.x() - BAND, top, BAND, bottom - top));
+        }
+        if (box.right() >= 0 && box.right() + BAND <= imageWidth) {
+            strips.add(new BoundingBox(box.right(), top, BAND, bottom - top));
         }
         return strips;
     }

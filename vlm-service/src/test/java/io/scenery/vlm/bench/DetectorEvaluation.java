@@ -14,6 +14,7 @@ import io.scenery.vlm.detection.OfflineElementDetector;
 import io.scenery.vlm.detection.RegionFinder;
 import io.scenery.vlm.detection.TesseractEngines;
 import io.scenery.vlm.detection.TextRecognizer;
+import io.scenery.vlm.detection.TouchLayout;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * Matching is greedy, best IoU first, one detection per truth box.
  *
  * <p>Usage: {@code DetectorEvaluation control|text|all DIR [DIR...]}; system properties {@code scenery.vlm.*}
- * override the detector's configuration.
+ * override the detector's configuration. With {@code -Dscenery.bench.draw=OUT_DIR}, each image is also written to
+ * {@code OUT_DIR/<name>.boxes.png} with truth boxes in green, matched detections in blue and unmatched ones in red.
  */
 public final class DetectorEvaluation {
 
@@ -49,7 +51,7 @@ public final class DetectorEvaluation {
         TesseractEngines engines = new TesseractEngines(vlm);
         OfflineElementDetector detector = new OfflineElementDetector(new RegionFinder(vlm),
                 new ControlClassifier(vlm), new BoxMerger(vlm), new TextRecognizer(vlm, engines),
-                new ControlLabeler(), vlm);
+                new ControlLabeler(), new TouchLayout(vlm), vlm);
 
         for (int i = 1; i < args.length; i++) {
             evaluate(detector, detectType, Path.of(args[i]));
@@ -81,7 +83,13 @@ public final class DetectorEvaluation {
                 throw new IOException(image + ": " + e.getMessage(), e);
             }
             millis += (System.nanoTime() - start) / 1_000_000;
-            int matched = match(truth, found.stream().map(DetectedElement::box).toList());
+            List<BoundingBox> foundBoxes = found.stream().map(DetectedElement::box).toList();
+            int matched = match(truth, foundBoxes);
+            String drawDir = System.getProperty("scenery.bench.draw");
+            if (drawDir != null) {
+                BoxDrawing.write(image, truth, foundBoxes, matchedFound(truth, foundBoxes),
+                        Path.of(drawDir).resolve(image.getFileName().toString().replace(".png", ".boxes.png")));
+            }
             if (Boolean.getBoolean("scenery.bench.verbose")) {
                 found.forEach(e -> System.out.printf("    found %-8s %-24s %s%n", e.type().wireName(), e.label(),
                         e.box()));
@@ -131,6 +139,16 @@ public final class DetectorEvaluation {
     }
 
     static int match(List<BoundingBox> truth, List<BoundingBox> found) {
+        boolean[] foundUsed = matchedFound(truth, found);
+        int matched = 0;
+        for (boolean used : foundUsed) {
+            matched += used ? 1 : 0;
+        }
+        return matched;
+    }
+
+    /** Returns, per detection, whether greedy best-IoU-first matching pairs it with a truth box. */
+    static boolean[] matchedFound(List<BoundingBox> truth, List<BoundingBox> found) {
         List<double[]> pairs = new ArrayList<>();
         for (int t = 0; t < truth.size(); t++) {
             for (int f = 0; f < found.size(); f++) {
@@ -143,17 +161,15 @@ public final class DetectorEvaluation {
         pairs.sort((a, b) -> Double.compare(b[0], a[0]));
         boolean[] truthUsed = new boolean[truth.size()];
         boolean[] foundUsed = new boolean[found.size()];
-        int matched = 0;
         for (double[] pair : pairs) {
             int t = (int) pair[1];
             int f = (int) pair[2];
             if (!truthUsed[t] && !foundUsed[f]) {
                 truthUsed[t] = true;
                 foundUsed[f] = true;
-                matched++;
             }
         }
-        return matched;
+        return foundUsed;
     }
 
     private static List<BoundingBox> readTruth(Path file) throws IOException {

@@ -1,0 +1,192 @@
+package io.scenery.vlm.detection;
+
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_core.max;
+import static org.bytedeco.opencv.global.opencv_core.split;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+/**
+ * Finds the parts of a screen that a modal dialog's scrim darkens: bands across the screen, or all around a
+ * floating dialog. A scrim scales every pixel of the page behind
+ * the dialog towards black, so even the page's white turns gray, while a dark theme keeps bright text. A band
+ * between two bar boundaries counts as dimmed when its brightest pixels stay below a share of the brightest band's.
+ * Brightness here is the value of HSV, the largest of the three channels.
+ */
+final class ScrimFinder {
+
+    /** Share of a band's pixels allowed above its bright level, so that a few stray pixels do not count. */
+    private static final double BRIGHT_PERCENTILE_SHARE = 0.005;
+
+    /** Smallest dialog as a share of the image area. */
+    private static final double MIN_DIALOG_AREA_SHARE = 0.05;
+
+    /** Smallest share of its box that a dialog's bright area fills; its text and controls leave holes. */
+    private static final double MIN_DIALOG_FILL = 0.6;
+
+    /** Share of the image width at each side that is left out of the measurement. */
+    private static final double EDGE_COLUMNS_SHARE = 0.03;
+
+    /** Bright level of a dimmed band as a share of the brightest band's bright level. */
+    private static final double MAX_DIMMED_SHARE = 0.6;
+
+    /** Lowest bright level, on the 0-255 scale, of the brightest band for any band to count as dimmed. */
+    private static final int MIN_DIALOG_BRIGHTNESS = 200;
+
+    private ScrimFinder() {
+    }
+
+    /**
+     * Returns the largest of the three channels of an 8-bit BGR image per pixel, the value of HSV, continuous in
+     * memory. A scrim lowers it for every colour, while a saturated toolbar keeps it high even where its gray is
+     * dark. Callers run inside a JavaCPP PointerScope.
+     */
+    static Mat value(Mat bgr) {
+        MatVector channels = new MatVector();
+        split(bgr, channels);
+        Mat value = channels.get(0).clone();
+        for (long c = 1; c < channels.size(); c++) {
+            max(value, channels.get(c), value);
+        }
+        return value;
+    }
+
+    /**
+     * Returns the dimmed bands below the given row as {top, bottom} pairs in image rows.
+     *
+     * @param value the image's {@link #value}
+     */
+    static List<int[]> dimmedBands(Mat value, BarBoundaries boundaries, int fromRow) {
+        int width = value.cols();
+        byte[] pixels = new byte[width * value.rows()];
+        value.data().get(pixels);
+
+        List<Integer> edges = new ArrayList<>();
+        edges.add(fromRow);
+        boundaries.rows().stream().filter(row -> row > fromRow).forEach(edges::add);
+        edges.add(value.rows());
+
+        List<int[]> bands = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        int brightest = 0;
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            int top = edges.get(i);
+            int bottom = edges.get(i + 1);
+            if (bottom <= top) {
+                continue;
+            }
+            int level = brightLevel(pixels, width, top, bottom);
+            bands.add(new int[]{top, bottom});
+            levels.add(level);
+            brightest = Math.max(brightest, level);
+        }
+
+        List<int[]> dimmed = new ArrayList<>();
+        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+            return dimmed;
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            if (levels.get(i) < MAX_DIMMED_SHARE * brightest) {
+                dimmed.add(bands.get(i));
+            }
+        }
+        return dimmed;
+    }
+
+    /**
+     * Returns the box of a dialog floating over a scrim, or null when there is none. The dialog is the largest
+     * connected bright area, mostly filled, that keeps clear of the left and right image edges, while every pixel
+     * around it, but for a few, stays below the dimmed share of its brightness.
+     *
+     * @param value the image's {@link #value}
+     */
+    static BoundingBox floatingDialog(Mat value) {
+        int width = value.cols();
+        int height = value.rows();
+        byte[] pixels = new byte[width * height];
+        value.data().get(pixels);
+        int brightest = brightLevel(pixels, width, 0, height);
+        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+            return null;
+        }
+
+        Mat bright = new Mat();
+        threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(bright, labels, stats, centroids, 8, CV_32S);
+        BoundingBox dialog = null;
+        int dialogArea = 0;
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                int area = indexer.get(label, CC_STAT_AREA);
+                if (area > dialogArea) {
+                    dialogArea = area;
+                    dialog = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                            indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+                }
+            }
+        }
+        int margin = (int) (EDGE_COLUMNS_SHARE * width);
+        if (dialog == null || dialogArea < MIN_DIALOG_AREA_SHARE * width * height
+                || dialogArea < MIN_DIALOG_FILL * dialog.area()
+                || dialog.x() < margin || dialog.right() > width - margin) {
+            return null;
+        }
+
+        long[] outside = new long[256];
+        long total = 0;
+        for (int y = 0; y < height; y++) {
+            boolean besideDialog = y >= dialog.y() && y < dialog.bottom();
+            for (int x = margin; x < width - margin; x++) {
+                if (besideDialog && x >= dialog.x() && x < dialog.right()) {
+                    continue;
+                }
+                outside[pixels[y * width + x] & 0xFF]++;
+                total++;
+            }
+        }
+        long brightOutside = 0;
+        for (int level = 255; level >= MAX_DIMMED_SHARE * brightest; level--) {
+            brightOutside += outside[level];
+        }
+        return brightOutside <= BRIGHT_PERCENTILE_SHARE * total ? dialog : null;
+    }
+
+    /**
+     * Returns the gray level that all but the brightest half percent of the band's pixels stay at or below. The
+     * columns near the left and right edges are left out, because a scroll bar there is drawn over the scrim.
+     */
+    private static int brightLevel(byte[] pixels, int width, int top, int bottom) {
+        int margin = (int) (EDGE_COLUMNS_SHARE * width);
+        long[] histogram = new long[256];
+        for (int y = top; y < bottom; y++) {
+            for (int i = y * width + margin; i < (y + 1) * width - margin; i++) {
+                histogram[pixels[i] & 0xFF]++;
+            }
+        }
+        long allowed = (long) (BRIGHT_PERCENTILE_SHARE * (bottom - top) * (width - 2L * margin));
+        long above = 0;
+        for (int level = 255; level > 0; level--) {
+            above += histogram[level];
+            if (above > allowed) {
+                return level;
+            }
+        }
+        return 0;
+    }
+}
