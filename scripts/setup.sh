@@ -2,7 +2,15 @@
 # Prepares a Debian machine for Scenery: installs the system packages it needs when they are missing and starts
 # the local PostgreSQL and Redis when they are installed but down. Safe to run again; it changes nothing that is
 # already in place.
+# Usage: scripts/setup.sh [--bench]   (--bench also installs ffmpeg and Chromium, which the benchmarks in bench/ run)
 set -euo pipefail
+
+bench=false
+case "${1:-}" in
+  "") ;;
+  --bench) bench=true ;;
+  *) printf 'setup: unknown option %s; the only option is --bench\n' "$1" >&2; exit 2 ;;
+esac
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -22,6 +30,11 @@ command -v psql >/dev/null || packages+=(postgresql-client)
 [[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ]] || packages+=(tesseract-ocr-chi-sim)
 if ! port_open 5432 && [[ ! -d /etc/postgresql ]]; then packages+=(postgresql); fi
 if ! port_open 6379 && ! command -v redis-server >/dev/null; then packages+=(redis-server); fi
+# The benchmarks compare the slicer with the ffmpeg program and render pages in headless Chromium.
+if $bench; then
+  command -v ffmpeg >/dev/null || packages+=(ffmpeg)
+  command -v chromium >/dev/null || packages+=(chromium)
+fi
 
 if ((${#packages[@]} > 0)); then
   say "installing ${packages[*]}"

@@ -3,6 +3,8 @@
 # Usage: bench/slicer/accuracy.sh [-Dscenery.slicer.<key>=<value> ...] [-Dbench.scene=0.3] [-Dbench.scdet=10]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/bench/require.sh"
+require_programs ffmpeg
 cd "$root"
 # Built in one reactor with the modules it depends on, so their classes come from this checkout and nothing is
 # installed into the local Maven repository.

@@ -3,6 +3,8 @@
 # Usage: bench/slicer/speed.sh [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/bench/require.sh"
+require_programs ffmpeg
 cd "$root"
 work=slicer-service/target/bench
 video="$work/speed-1080p30.mp4"

@@ -9,6 +9,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+source "$root/bench/require.sh"
+require_programs chromium python3
 out="$here/out"
 android="${SCENERY_ANDROID_SCREENSHOTS:-$root/../shared/data/screenshots/android}"
 
