@@ -67,6 +67,8 @@ class AuditThroughputBench {
             List<String> lines = new ArrayList<>();
             lines.add(String.format("events: %d from %d threads, audit-service settings: %s", EVENTS, THREADS,
                     settings.isEmpty() ? "defaults" : String.join(" ", settings)));
+            lines.add("publisher settings: " + publisherSettings() + ", broker JVM: "
+                    + String.join(" ", RestartableKafkaResource.jvmOptions()));
             lines.add(String.format("record() on the calling thread: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us",
                     micros(callNanos, 0.50), micros(callNanos, 0.99), micros(callNanos, 0.999),
                     callNanos[callNanos.length - 1] / 1e3));
@@ -125,6 +127,16 @@ class AuditThroughputBench {
             stored = BenchDatabase.count(action);
         }
         return stored;
+    }
+
+    /** Returns the audit trail's settings given as system properties, which override its defaults. */
+    private static String publisherSettings() {
+        List<String> settings = System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("scenery.audit-trail."))
+                .sorted()
+                .map(name -> name + "=" + System.getProperty(name))
+                .toList();
+        return settings.isEmpty() ? "defaults" : String.join(" ", settings);
     }
 
     private static double micros(long[] sortedNanos, double quantile) {
