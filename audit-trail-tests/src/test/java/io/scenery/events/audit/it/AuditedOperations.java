@@ -1,9 +1,11 @@
-package io.scenery.bench.audit;
+package io.scenery.events.audit.it;
 
 import io.scenery.events.audit.AuditTarget;
 import io.scenery.events.audit.Audited;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,10 @@ public class AuditedOperations {
 
     public static final Duration WORK = Duration.ofMillis(20);
 
-    @Audited("bench.plain")
+    /** Payload prefix that makes {@link #consume} fail. */
+    static final String FAIL_PREFIX = "fail:";
+
+    @Audited("trail.plain")
     public String plain(@AuditTarget String target, boolean fail) {
         sleep();
         if (fail) {
@@ -25,7 +30,7 @@ public class AuditedOperations {
         return target;
     }
 
-    @Audited("bench.uni")
+    @Audited("trail.uni")
     public Uni<String> uni(@AuditTarget String target, boolean fail) {
         Uni<String> delayed = Uni.createFrom().item(target).onItem().delayIt().by(WORK);
         if (fail) {
@@ -34,7 +39,7 @@ public class AuditedOperations {
         return delayed;
     }
 
-    @Audited("bench.stage")
+    @Audited("trail.stage")
     public CompletionStage<String> stage(@AuditTarget String target, boolean fail) {
         return CompletableFuture.supplyAsync(() -> {
             if (fail) {
@@ -42,6 +47,17 @@ public class AuditedOperations {
             }
             return target;
         }, CompletableFuture.delayedExecutor(WORK.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Consumes a record whose value is the target, or {@link #FAIL_PREFIX} and the target to fail. */
+    @Incoming("audited-consumer")
+    @Blocking
+    @Audited("trail.consume")
+    public void consume(@AuditTarget String value) {
+        sleep();
+        if (value.startsWith(FAIL_PREFIX)) {
+            throw new IllegalArgumentException("consumer failed for " + value);
+        }
     }
 
     private static void sleep() {
