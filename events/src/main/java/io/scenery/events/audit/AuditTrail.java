@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -54,18 +55,26 @@ public class AuditTrail {
 
     // NOTE: the unbounded queue keeps events in memory while the broker is down, so a long outage at a high event
     // rate costs heap until the delivery timeout fails the queued events.
+    @Inject
     public AuditTrail(AuditTrailConfig config,
                       @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
                       ObjectMapper json,
                       @ConfigProperty(name = "quarkus.application.name") String service,
                       Instance<OpenTelemetry> openTelemetry) {
+        this(config, kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of(), json, service,
+                openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
+    }
+
+    /**
+     * Creates a trail outside CDI, for example in a benchmark. {@code kafkaConfig} holds Kafka client properties such as
+     * {@code bootstrap.servers}; call {@link #close()} to stop the sender thread.
+     */
+    public AuditTrail(AuditTrailConfig config, Map<String, Object> kafkaConfig, ObjectMapper json, String service,
+                      OpenTelemetry telemetry) {
         this.config = config;
         this.service = service;
-        Map<String, Object> properties = producerProperties(config,
-                kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of(), service);
-        this.sender = new AuditEventSender(new KafkaProducer<>(properties), json, config.deliveryTimeout(),
-                "audit-trail-sender");
-        OpenTelemetry telemetry = openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop();
+        this.sender = new AuditEventSender(new KafkaProducer<>(producerProperties(config, kafkaConfig, service)), json,
+                config.deliveryTimeout(), "audit-trail-sender");
         this.failureCounter = telemetry.getMeter("io.scenery.events.audit")
                 .counterBuilder(FAILURES_METRIC)
                 .setDescription("Audit events that Kafka did not acknowledge within the delivery timeout")
@@ -144,8 +153,9 @@ public class AuditTrail {
         return null;
     }
 
+    /** Sends what is queued, waiting up to 10 s, and stops the sender thread and the producer. */
     @PreDestroy
-    void close() {
+    public void close() {
         sender.close(CLOSE_TIMEOUT);
     }
 
