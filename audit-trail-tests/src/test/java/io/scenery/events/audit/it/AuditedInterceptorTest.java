@@ -105,6 +105,28 @@ class AuditedInterceptorTest {
     }
 
     @Test
+    void targetCreatedInsideCallRecorded() {
+        String target = operations.create("report");
+
+        AuditEvent event = singleEvent(target);
+        assertThat(event.action()).isEqualTo("trail.create");
+        assertThat(event.outcome()).isEqualTo(AuditEvent.SUCCESS);
+        assertThat(event.attributes()).containsExactly(Map.entry("name", "report"));
+    }
+
+    @Test
+    void handledFailureOutcomeRecorded() {
+        String target = UUID.randomUUID().toString();
+
+        operations.handleRejected(target);
+
+        AuditEvent event = singleEvent(target);
+        assertThat(event.action()).isEqualTo("trail.handle");
+        assertThat(event.outcome()).isEqualTo("failed:Rejected");
+        assertThat(event.attributes()).containsEntry("reason", "rejected " + target);
+    }
+
+    @Test
     void consumerSuccessRecordedWithRecordTrace() {
         String target = UUID.randomUUID().toString();
 

@@ -1,5 +1,7 @@
 package io.scenery.events.audit.it;
 
+import io.scenery.events.AuditEvent;
+import io.scenery.events.audit.AuditScope;
 import io.scenery.events.audit.AuditTarget;
 import io.scenery.events.audit.Audited;
 import io.smallrye.common.annotation.Blocking;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,22 @@ public class AuditedOperations {
             }
             return target;
         }, CompletableFuture.delayedExecutor(WORK.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Creates an id inside the call and records it as the target, with an attribute. */
+    @Audited("trail.create")
+    public String create(String name) {
+        String id = UUID.randomUUID().toString();
+        AuditScope.target(id);
+        AuditScope.attribute("name", name);
+        return id;
+    }
+
+    /** Handles a failure without throwing and records it as the outcome. */
+    @Audited("trail.handle")
+    public void handleRejected(@AuditTarget String target) {
+        AuditScope.attribute("reason", "rejected " + target);
+        AuditScope.outcome(AuditEvent.failed("Rejected"));
     }
 
     /** Consumes a record whose value is the target, or {@link #FAIL_PREFIX} and the target to fail. */
