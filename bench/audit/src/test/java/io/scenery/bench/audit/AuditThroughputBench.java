@@ -31,7 +31,8 @@ class AuditThroughputBench {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
-    private static final int WARM_UP_EVENTS = 5_000;
+    // Fresh broker, service and publisher JVMs compile their hot code during the first tens of thousands of events.
+    private static final int WARM_UP_EVENTS = Integer.getInteger("bench.warm-up-events", 50_000);
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(5);
     private static final Path RESULT = Path.of("target", "audit-bench-result.txt");
 
@@ -48,7 +49,7 @@ class AuditThroughputBench {
         try (AuditServiceLauncher service = AuditServiceLauncher.start(RestartableKafkaResource.bootstrapServers(),
                 BenchDatabase.URL, settings, Path.of("target", "audit-service.log"))) {
             String warmUp = "bench.warm-up." + run;
-            publish(warmUp, WARM_UP_EVENTS, 1);
+            publish(warmUp, WARM_UP_EVENTS, THREADS);
             awaitStored(warmUp, WARM_UP_EVENTS);
             BenchDatabase.truncate();
 
