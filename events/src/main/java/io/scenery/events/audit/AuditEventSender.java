@@ -41,6 +41,7 @@ final class AuditEventSender implements AutoCloseable {
     private final long deliveryTimeoutNanos;
     private final Thread thread;
     private volatile boolean closing;
+    private volatile boolean stopped;
 
     /** One event on its way to Kafka. {@code recordedNanos} is the {@link System#nanoTime()} of the record call. */
     record Delivery(AuditEvent event, SpanContext span, long recordedNanos, CompletableFuture<Void> acknowledged) {
@@ -57,6 +58,11 @@ final class AuditEventSender implements AutoCloseable {
 
     /** Queues an event; the delivery's future completes when Kafka acknowledged it or it failed for good. */
     void enqueue(Delivery delivery) {
+        if (stopped) {
+            delivery.acknowledged().completeExceptionally(new IllegalStateException(
+                    "the audit trail is stopped, so the event was not sent to Kafka"));
+            return;
+        }
         queue.add(delivery);
     }
 
@@ -165,6 +171,7 @@ final class AuditEventSender implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         thread.interrupt();
+        stopped = true;
         producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 
         List<Delivery> left = new ArrayList<>();

@@ -66,7 +66,7 @@ public class AuditTrail {
     }
 
     /**
-     * Creates a trail outside CDI, for example in a benchmark. {@code kafkaConfig} holds Kafka client properties such as
+     * Creates a trail outside CDI, for example in a benchmark. {@code kafkaConfig} contains Kafka client properties such as
      * {@code bootstrap.servers}; call {@link #close()} to stop the sender thread.
      */
     public AuditTrail(AuditTrailConfig config, Map<String, Object> kafkaConfig, ObjectMapper json, String service,
