@@ -108,6 +108,32 @@ class AuditEventConsumerTest {
     }
 
     @Test
+    void csvSpecialCharactersStoredVerbatim() {
+        String taskId = UUID.randomUUID().toString();
+        Map<String, String> attributes = Map.of(
+                "quoted", "say \"hi\", then leave",
+                "lines", "first\nsecond\r\nthird",
+                "backslash", "C:\\temp\\N",
+                "empty", "",
+                "unicode", "场景 ✓");
+        AuditEvent event = new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID(), null, "ingest-service",
+                "upload,accepted", "\"bob\"", taskId, AuditEvent.SUCCESS, 7, attributes,
+                Instant.parse("2025-05-06T07:08:09.000001Z"));
+
+        topic.send(event);
+
+        await().atMost(STORE_TIMEOUT).until(() -> rows.countByTarget(taskId) == 1);
+        given().queryParam("taskId", taskId)
+                .when().get("/api/v1/audit-events")
+                .then().statusCode(200)
+                .body("items[0].traceId", equalTo(null))
+                .body("items[0].action", equalTo("upload,accepted"))
+                .body("items[0].actor", equalTo("\"bob\""))
+                .body("items[0].attributes", equalTo(attributes))
+                .body("items[0].occurredAt", equalTo("2025-05-06T07:08:09.000001Z"));
+    }
+
+    @Test
     void garbageRecordDeadLettered() {
         String taskId = UUID.randomUUID().toString();
         byte[] garbage = ("{not json " + taskId).getBytes(StandardCharsets.UTF_8);

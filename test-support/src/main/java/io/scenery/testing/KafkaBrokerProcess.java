@@ -25,6 +25,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /** JVM options for tests: a broker that starts fast and stays small, at the cost of peak throughput. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xmx256m");
+
     private final Process process;
     private final int port;
     private final Path logFile;
@@ -39,7 +43,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess start() {
         int port = freePort();
         Path workDir = Path.of("target", "kafka-" + port).toAbsolutePath();
-        return start(port, freePort(), workDir.resolve("data"), workDir.resolve("broker.log"));
+        return start(port, freePort(), workDir.resolve("data"), workDir.resolve("broker.log"), TEST_JVM_OPTIONS);
     }
 
     /**
@@ -48,11 +52,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * broker with the records in its log directory.
      */
     public static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir) {
-        Path absoluteDataDir = dataDir.toAbsolutePath();
-        return start(port, controllerPort, absoluteDataDir, absoluteDataDir.resolve("broker.log"));
+        return start(port, controllerPort, dataDir, TEST_JVM_OPTIONS);
     }
 
-    private static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir, Path logFile) {
+    /** Starts a broker as {@link #start(int, int, Path)} does, with the given JVM options instead of the test ones. */
+    public static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir, List<String> jvmOptions) {
+        Path absoluteDataDir = dataDir.toAbsolutePath();
+        return start(port, controllerPort, absoluteDataDir, absoluteDataDir.resolve("broker.log"), jvmOptions);
+    }
+
+    private static KafkaBrokerProcess start(int port, int controllerPort, Path dataDir, Path logFile,
+                                            List<String> jvmOptions) {
         Path brokerModule = ProjectLayout.moduleDirectory("kafka-broker");
         Path jar = brokerModule.resolve("target/kafka-broker-0.1.0-SNAPSHOT.jar");
         Path lib = brokerModule.resolve("target/lib");
@@ -64,8 +74,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-cp", jar + File.pathSeparator + lib + File.separator + "*",
                     "io.scenery.kafka.LocalKafkaBroker", "start",
                     "--port", Integer.toString(port),

@@ -55,6 +55,7 @@ public class AuditEventConsumer {
 
         List<AuditEvent> events = parsed.stream().map(KafkaRecord::getPayload).toList();
         Map<Integer, String> rejected;
+        long storeStarted = System.nanoTime();
         try {
             rejected = writer.store(events);
         } catch (StoreFailedException e) {
@@ -76,8 +77,8 @@ public class AuditEventConsumer {
         // Waiting here keeps the acknowledgement behind every dead-letter write. A failed write fails this stage,
         // which stops the channel without committing the batch's offsets.
         CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
-        Log.debugf("Stored %d audit events and dead-lettered %d records", events.size() - rejected.size(),
-                deadLetters.size());
+        Log.debugf("Stored %d audit events in %d ms and dead-lettered %d records", events.size() - rejected.size(),
+                (System.nanoTime() - storeStarted) / 1_000_000, deadLetters.size());
         return batch.ack();
     }
 

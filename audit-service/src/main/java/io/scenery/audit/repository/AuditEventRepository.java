@@ -26,11 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditEventRepository {
 
-    private static final String INSERT = """
-            INSERT INTO audit.audit_event (event_id, trace_id, service, action, actor, target, outcome,
-                                           duration_micros, attributes, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-            ON CONFLICT (event_id) DO NOTHING""";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String SELECT = """
             SELECT event_id, trace_id, service, action, actor, target, outcome, duration_micros, attributes::text,
@@ -53,8 +49,9 @@ public class AuditEventRepository {
     }
 
     /**
-     * Inserts the events as one JDBC batch in one transaction and commits it before returning. Events whose id is
-     * already stored are skipped, so redelivered records are stored once.
+     * Inserts the events with COPY and commits them before returning. Events whose id is already stored are skipped,
+     * so redelivered records are stored once. Most batches hold only new events and are copied straight into the
+     * table; a batch that meets a stored id is rolled back and copied again through a staging table that skips it.
      */
     public void insertAll(List<AuditEvent> events) throws SQLException {
         if (events.isEmpty()) {
@@ -62,19 +59,35 @@ public class AuditEventRepository {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AuditEvent event : events) {
-                    bindInsert(insert, event);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+            try {
+                insertInTransaction(connection, events);
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    private void insertInTransaction(Connection connection, List<AuditEvent> events) throws SQLException {
+        try {
+            AuditEventCopy.insertNew(connection, events, event -> writeAttributes(event.attributes()));
+            connection.commit();
+            return;
+        } catch (SQLException e) {
+            connection.rollback();
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+
+        try {
+            AuditEventCopy.insertSkippingStored(connection, events, event -> writeAttributes(event.attributes()));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
         }
     }
 
@@ -135,19 +148,6 @@ public class AuditEventRepository {
             delete.setInt(2, maxRows);
             return delete.executeUpdate();
         }
-    }
-
-    private void bindInsert(PreparedStatement insert, AuditEvent event) throws SQLException {
-        insert.setObject(1, event.eventId());
-        insert.setString(2, event.traceId());
-        insert.setString(3, event.service());
-        insert.setString(4, event.action());
-        insert.setString(5, event.actor());
-        insert.setString(6, event.target());
-        insert.setString(7, event.outcome());
-        insert.setLong(8, event.durationMicros());
-        insert.setString(9, writeAttributes(event.attributes()));
-        insert.setObject(10, toOffsetDateTime(event.timestamp()));
     }
 
     private StoredAuditEvent readRow(ResultSet rows) throws SQLException {

@@ -16,7 +16,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -44,30 +43,35 @@ public class AuditedInterceptor {
         long started = System.nanoTime();
 
         Object result;
+        AuditScope scope = AuditScope.enter();
         try {
             result = context.proceed();
         } catch (Exception | Error e) {
-            publish(caller, action, actor, target, AuditEvent.failed(e), started);
+            publish(caller, action, actor, scope.targetOr(target), AuditEvent.failed(e), started, scope);
             throw e;
+        } finally {
+            scope.exit();
         }
 
+        String resultTarget = scope.targetOr(target);
+        String success = scope.outcomeOr(AuditEvent.SUCCESS);
         if (result instanceof Uni<?> uni) {
-            return uni.onItemOrFailure().invoke((item, failure) ->
-                    publish(caller, action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(failure), started));
+            return uni.onItemOrFailure().invoke((item, failure) -> publish(caller, action, actor, resultTarget,
+                    failure == null ? success : AuditEvent.failed(failure), started, scope));
         }
         if (result instanceof CompletionStage<?> stage) {
-            return stage.whenComplete((item, failure) ->
-                    publish(caller, action, actor, target, failure == null ? AuditEvent.SUCCESS : AuditEvent.failed(unwrap(failure)), started));
+            return stage.whenComplete((item, failure) -> publish(caller, action, actor, resultTarget,
+                    failure == null ? success : AuditEvent.failed(unwrap(failure)), started, scope));
         }
-        publish(caller, action, actor, target, AuditEvent.SUCCESS, started);
+        publish(caller, action, actor, resultTarget, success, started, scope);
         return result;
     }
 
     private void publish(Context caller, String action, String actor, String target, String outcome,
-                         long startedNanos) {
+                         long startedNanos, AuditScope scope) {
         Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
         try (Scope ignored = caller.makeCurrent()) {
-            trail.record(action, actor, target, outcome, duration, Map.of());
+            trail.record(action, actor, target, outcome, duration, scope.attributes());
         }
     }
 

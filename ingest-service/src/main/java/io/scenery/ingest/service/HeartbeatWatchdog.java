@@ -97,6 +97,7 @@ public class HeartbeatWatchdog {
             Log.errorf(e, "Task %s: could not raise the cancel flag after the timeout", task.taskId());
         }
         notifier.publishStatus(task, ProgressStatus.FAILED, task.error());
+        // One event per task of a batch, from a private method: @Audited would record one event per scheduled run.
         auditTrail.record(AuditActions.TASK_TIMED_OUT, task.taskId(), AuditEvent.SUCCESS, Duration.ZERO,
                 Map.of("reason", task.error()));
     }

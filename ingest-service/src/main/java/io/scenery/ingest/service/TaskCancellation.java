@@ -2,9 +2,10 @@ package io.scenery.ingest.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.scenery.events.AuditEvent;
 import io.scenery.events.ProgressStatus;
-import io.scenery.events.audit.AuditTrail;
+import io.scenery.events.audit.AuditScope;
+import io.scenery.events.audit.AuditTarget;
+import io.scenery.events.audit.Audited;
 import io.scenery.ingest.Task;
 import io.scenery.ingest.TaskStatus;
 import io.scenery.ingest.TaskView;
@@ -13,9 +14,7 @@ import io.scenery.ingest.messaging.ProgressNotifier;
 import io.scenery.ingest.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Cancels tasks on request. */
@@ -28,15 +27,13 @@ public class TaskCancellation {
     private final TaskQueries queries;
     private final CancelFlagWriter cancelFlags;
     private final ProgressNotifier notifier;
-    private final AuditTrail auditTrail;
 
     public TaskCancellation(TaskRepository tasks, TaskQueries queries, CancelFlagWriter cancelFlags,
-                            ProgressNotifier notifier, AuditTrail auditTrail) {
+                            ProgressNotifier notifier) {
         this.tasks = tasks;
         this.queries = queries;
         this.cancelFlags = cancelFlags;
         this.notifier = notifier;
-        this.auditTrail = auditTrail;
     }
 
     /**
@@ -46,9 +43,10 @@ public class TaskCancellation {
      * @throws TaskNotFoundException when no task has the id
      * @throws TaskConflictException when the task is already COMPLETED, FAILED or CANCELLED
      */
-    public TaskView cancel(UUID taskId) {
-        long started = System.nanoTime();
+    @Audited(AuditActions.TASK_CANCELLED)
+    public TaskView cancel(@AuditTarget UUID taskId) {
         TaskView current = queries.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+        AuditScope.attribute("previousStatus", current.status().name());
         requireWorking(taskId, current.status());
 
         cancelFlags.raise(taskId);
@@ -57,8 +55,6 @@ public class TaskCancellation {
         Log.infof("Task %s: cancelled while %s", taskId, current.status());
 
         notifier.publishStatus(cancelled, ProgressStatus.CANCELLED, CANCEL_MESSAGE);
-        auditTrail.record(AuditActions.TASK_CANCELLED, AuditActions.ANONYMOUS, taskId, AuditEvent.SUCCESS,
-                Duration.ofNanos(System.nanoTime() - started), Map.of("previousStatus", current.status().name()));
         return cancelled;
     }
 

@@ -2,9 +2,9 @@ package io.scenery.ingest.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.scenery.events.AuditEvent;
 import io.scenery.events.VideoUploaded;
-import io.scenery.events.audit.AuditTrail;
+import io.scenery.events.audit.AuditScope;
+import io.scenery.events.audit.Audited;
 import io.scenery.events.messaging.EventPublishException;
 import io.scenery.events.messaging.TraceContext;
 import io.scenery.ingest.Task;
@@ -22,9 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,18 +38,15 @@ public class UploadService {
     private final TaskRepository tasks;
     private final VideoUploadedPublisher publisher;
     private final CancelFlagWriter cancelFlags;
-    private final AuditTrail auditTrail;
     private final IngestConfig config;
 
     public UploadService(BlobStore blobStore, VideoRepository videos, TaskRepository tasks,
-                         VideoUploadedPublisher publisher, CancelFlagWriter cancelFlags, AuditTrail auditTrail,
-                         IngestConfig config) {
+                         VideoUploadedPublisher publisher, CancelFlagWriter cancelFlags, IngestConfig config) {
         this.blobStore = blobStore;
         this.videos = videos;
         this.tasks = tasks;
         this.publisher = publisher;
         this.cancelFlags = cancelFlags;
-        this.auditTrail = auditTrail;
         this.config = config;
     }
 
@@ -63,11 +58,16 @@ public class UploadService {
      * @throws PublishFailedException                   when the event could not be published; the task is then
      *                                                  FAILED and the file and rows are kept
      */
+    @Audited(AuditActions.UPLOAD_ACCEPTED)
     public TaskView accept(UploadRequest request) throws IOException {
-        long started = System.nanoTime();
         UUID videoId = UUID.randomUUID();
         UUID taskId = UUID.randomUUID();
         String storageKey = "videos/" + videoId;
+        AuditScope.target(taskId);
+        AuditScope.attribute("videoId", videoId);
+        AuditScope.attribute("fileName", request.displayName());
+        AuditScope.attribute("format", request.format().displayName());
+        AuditScope.attribute("detectTypes", Task.joinTypes(request.detectTypes()));
 
         long sizeBytes;
         try (InputStream content = Files.newInputStream(request.content())) {
@@ -75,6 +75,7 @@ public class UploadService {
         }
         Log.infof("Task %s: stored %d bytes of %s as %s", taskId, sizeBytes, request.format().displayName(),
                 storageKey);
+        AuditScope.attribute("sizeBytes", sizeBytes);
 
         TaskView task;
         try {
@@ -96,13 +97,6 @@ public class UploadService {
         }
         Log.infof("Task %s: published video-uploaded for video %s", taskId, videoId);
 
-        auditTrail.record(AuditActions.UPLOAD_ACCEPTED, AuditActions.ANONYMOUS, taskId, AuditEvent.SUCCESS,
-                Duration.ofNanos(System.nanoTime() - started), Map.of(
-                        "videoId", videoId.toString(),
-                        "fileName", request.displayName(),
-                        "sizeBytes", Long.toString(sizeBytes),
-                        "format", request.format().displayName(),
-                        "detectTypes", Task.joinTypes(request.detectTypes())));
         return task;
     }
 

@@ -3,7 +3,9 @@ package io.scenery.slicer.service;
 import io.quarkus.logging.Log;
 import io.scenery.events.AuditEvent;
 import io.scenery.events.VideoUploaded;
+import io.scenery.events.audit.AuditScope;
 import io.scenery.events.audit.AuditTrail;
+import io.scenery.events.audit.Audited;
 import io.scenery.slicer.RunStatus;
 import io.scenery.slicer.SlicingRun;
 import io.scenery.slicer.config.SlicerConfig;
@@ -29,7 +31,6 @@ public class SlicingService {
 
     static final String STARTED = "slicing.started";
     static final String FINISHED = "slicing.finished";
-    static final String FAILED = "slicing.failed";
     static final String CANCELLED_OUTCOME = "cancelled";
     static final String INTERNAL_ERROR = "InternalError";
 
@@ -61,32 +62,34 @@ public class SlicingService {
      *
      * @throws RuntimeException only when the outcome could not be committed or published
      */
+    @Audited(FINISHED)
     public void handle(VideoUploaded event) {
         UUID taskId = event.taskId();
+        AuditScope.attribute("videoId", event.videoId());
         SlicingRun existing = store.find(taskId);
         if (existing != null && existing.status != RunStatus.RUNNING) {
             Log.infof("Task %s: slicing already %s; republishing the stored outcome", taskId, existing.status);
+            AuditScope.attribute("republished", existing.status);
             republish(existing, event);
             return;
         }
         if (cancelFlags.isCancelled(taskId)) {
             Log.infof("Task %s: cancelled before slicing started", taskId);
-            recordCancelled(event, Duration.ZERO);
+            recordCancelled(event);
             return;
         }
 
-        long startNanos = System.nanoTime();
         int attempt = store.begin(taskId, event.videoId());
         if (attempt > config.maxAttempts()) {
             String reason = "slicing was started " + (attempt - 1) + " times without finishing, the limit is "
                     + config.maxAttempts() + "; the video may crash the decoder, so it is not decoded again;"
                     + " convert the recording to MP4 (H.264) and upload it again";
             Log.warnf("Task %s: %s", taskId, reason);
-            recordFailed(event, VideoRejectedException.Reason.TOO_MANY_ATTEMPTS.errorType(), reason,
-                    elapsed(startNanos));
+            recordFailed(event, VideoRejectedException.Reason.TOO_MANY_ATTEMPTS.errorType(), reason);
             return;
         }
         progress.started(taskId);
+        // @Audited records when handle returns; the start of a run that can last minutes is an event of its own.
         audit.record(STARTED, taskId, AuditEvent.SUCCESS, Duration.ZERO, attributes(event));
         Log.infof("Task %s: slicing video %s (%s, %d bytes)", taskId, event.videoId(), event.storageKey(),
                 event.sizeBytes());
@@ -98,30 +101,29 @@ public class SlicingService {
                     new RunProgress(taskId, progress, cancelFlags, config.progressInterval()));
         } catch (VideoRejectedException e) {
             Log.infof("Task %s: video rejected (%s): %s", taskId, e.reason(), e.getMessage());
-            recordFailed(event, e.reason().errorType(), e.getMessage(), elapsed(startNanos));
+            recordFailed(event, e.reason().errorType(), e.getMessage());
             return;
         } catch (SlicingCancelledException e) {
             Log.infof("Task %s: %s", taskId, e.getMessage());
-            recordCancelled(event, elapsed(startNanos));
+            recordCancelled(event);
             return;
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Task %s: slicing failed", taskId);
             recordFailed(event, INTERNAL_ERROR, "slicing failed because of an internal error ("
-                    + e.getClass().getSimpleName() + "); upload the recording again or contact the operator",
-                    elapsed(startNanos));
+                    + e.getClass().getSimpleName() + "); upload the recording again or contact the operator");
             return;
         }
 
         if (cancelFlags.isCancelled(taskId)) {
             Log.infof("Task %s: cancelled after decoding; discarding %d scenes", taskId, result.scenes().size());
             result.scenes().forEach(scene -> deleteKeyframe(taskId, scene.keyframeKey()));
-            recordCancelled(event, elapsed(startNanos));
+            recordCancelled(event);
             return;
         }
-        recordCompleted(event, result, elapsed(startNanos));
+        recordCompleted(event, result);
     }
 
-    private void recordCompleted(VideoUploaded event, SlicingResult result, Duration elapsed) {
+    private void recordCompleted(VideoUploaded event, SlicingResult result) {
         UUID taskId = event.taskId();
         SlicingRunStore.Completion completion = store.complete(taskId, result);
         completion.staleKeyframeKeys().forEach(key -> deleteKeyframe(taskId, key));
@@ -129,27 +131,24 @@ public class SlicingService {
         progress.completed(taskId, result.stats().framesDecoded(), completion.scenes().size());
         scenesReady.publish(taskId, completion.scenes(), result.stats(), event.detectTypes(), event.traceparent());
 
-        Map<String, String> attributes = attributes(event);
-        attributes.put("sceneCount", Integer.toString(completion.scenes().size()));
-        attributes.put("framesDecoded", Long.toString(result.stats().framesDecoded()));
-        attributes.put("framesPerSecond", Double.toString(result.stats().framesPerSecond()));
-        audit.record(FINISHED, taskId, AuditEvent.SUCCESS, elapsed, attributes);
+        AuditScope.attribute("sceneCount", completion.scenes().size());
+        AuditScope.attribute("framesDecoded", result.stats().framesDecoded());
+        AuditScope.attribute("framesPerSecond", result.stats().framesPerSecond());
     }
 
-    private void recordFailed(VideoUploaded event, String errorType, String reason, Duration elapsed) {
+    private void recordFailed(VideoUploaded event, String errorType, String reason) {
         UUID taskId = event.taskId();
         store.fail(taskId, event.videoId(), errorType, reason);
         progress.failed(taskId, reason);
 
-        Map<String, String> attributes = attributes(event);
-        attributes.put("reason", reason);
-        audit.record(FAILED, taskId, AuditEvent.failed(errorType), elapsed, attributes);
+        AuditScope.outcome(AuditEvent.failed(errorType));
+        AuditScope.attribute("reason", reason);
     }
 
-    private void recordCancelled(VideoUploaded event, Duration elapsed) {
+    private void recordCancelled(VideoUploaded event) {
         store.cancel(event.taskId(), event.videoId());
         progress.cancelled(event.taskId());
-        audit.record(FINISHED, event.taskId(), CANCELLED_OUTCOME, elapsed, attributes(event));
+        AuditScope.outcome(CANCELLED_OUTCOME);
     }
 
     /** Publishes the stored outcome of a finished run again, for a record that was delivered more than once. */
@@ -161,8 +160,14 @@ public class SlicingService {
                 progress.completed(taskId, run.framesDecoded, scenes.size());
                 scenesReady.publish(taskId, scenes, run.stats(), event.detectTypes(), event.traceparent());
             }
-            case FAILED -> progress.failed(taskId, run.error);
-            case CANCELLED -> progress.cancelled(taskId);
+            case FAILED -> {
+                progress.failed(taskId, run.error);
+                AuditScope.outcome(AuditEvent.failed(run.errorType));
+            }
+            case CANCELLED -> {
+                progress.cancelled(taskId);
+                AuditScope.outcome(CANCELLED_OUTCOME);
+            }
             default -> throw new IllegalStateException("run of task " + taskId + " is still " + run.status);
         }
     }
@@ -195,9 +200,5 @@ public class SlicingService {
             attributes.put("videoId", event.videoId().toString());
         }
         return attributes;
-    }
-
-    private static Duration elapsed(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -33,6 +33,8 @@ public class AnalysisRunner {
     private final TaskScenes taskScenes;
     private final SceneBatch batch;
     private final ProgressPublisher progress;
+    // Records directly instead of through @Audited: the events are per detect type and come from private methods,
+    // which CDI interceptors do not see, and the start of an analysis is an event of its own.
     private final AuditTrail audit;
 
     public AnalysisRunner(AnalysisStore store, TaskScenes taskScenes, SceneBatch batch, ProgressPublisher progress,

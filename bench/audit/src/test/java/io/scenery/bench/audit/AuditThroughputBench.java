@@ -31,7 +31,8 @@ class AuditThroughputBench {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
-    private static final int WARM_UP_EVENTS = 5_000;
+    // Fresh broker, service and publisher JVMs compile their hot code during the first tens of thousands of events.
+    private static final int WARM_UP_EVENTS = Integer.getInteger("bench.warm-up-events", 50_000);
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(5);
     private static final Path RESULT = Path.of("target", "audit-bench-result.txt");
 
@@ -48,7 +49,7 @@ class AuditThroughputBench {
         try (AuditServiceLauncher service = AuditServiceLauncher.start(RestartableKafkaResource.bootstrapServers(),
                 BenchDatabase.URL, settings, Path.of("target", "audit-service.log"))) {
             String warmUp = "bench.warm-up." + run;
-            publish(warmUp, WARM_UP_EVENTS, 1);
+            publish(warmUp, WARM_UP_EVENTS, THREADS);
             awaitStored(warmUp, WARM_UP_EVENTS);
             BenchDatabase.truncate();
 
@@ -67,6 +68,8 @@ class AuditThroughputBench {
             List<String> lines = new ArrayList<>();
             lines.add(String.format("events: %d from %d threads, audit-service settings: %s", EVENTS, THREADS,
                     settings.isEmpty() ? "defaults" : String.join(" ", settings)));
+            lines.add("publisher settings: " + publisherSettings() + ", broker JVM: "
+                    + String.join(" ", RestartableKafkaResource.jvmOptions()));
             lines.add(String.format("record() on the calling thread: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us",
                     micros(callNanos, 0.50), micros(callNanos, 0.99), micros(callNanos, 0.999),
                     callNanos[callNanos.length - 1] / 1e3));
@@ -125,6 +128,16 @@ class AuditThroughputBench {
             stored = BenchDatabase.count(action);
         }
         return stored;
+    }
+
+    /** Returns the audit trail's settings given as system properties, which override its defaults. */
+    private static String publisherSettings() {
+        List<String> settings = System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("scenery.audit-trail."))
+                .sorted()
+                .map(name -> name + "=" + System.getProperty(name))
+                .toList();
+        return settings.isEmpty() ? "defaults" : String.join(" ", settings);
     }
 
     private static double micros(long[] sortedNanos, double quantile) {

@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.scenery.testing.KafkaBrokerProcess;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Starts a real Kafka broker that a test can kill and start again on the same ports and log directory. */
@@ -14,12 +16,21 @@ public class RestartableKafkaResource implements QuarkusTestResourceLifecycleMan
     private static Path dataDir;
     private static KafkaBrokerProcess broker;
 
+    /**
+     * JVM options of the broker: {@code bench.broker-jvm-options} (space-separated) when set, else the small,
+     * fast-starting options of the tests.
+     */
+    static List<String> jvmOptions() {
+        String options = System.getProperty("bench.broker-jvm-options", "").trim();
+        return options.isEmpty() ? KafkaBrokerProcess.TEST_JVM_OPTIONS : Arrays.asList(options.split("\\s+"));
+    }
+
     @Override
     public Map<String, String> start() {
         port = KafkaBrokerProcess.freePort();
         controllerPort = KafkaBrokerProcess.freePort();
         dataDir = Path.of("target", "kafka-" + port).toAbsolutePath();
-        broker = KafkaBrokerProcess.start(port, controllerPort, dataDir);
+        broker = KafkaBrokerProcess.start(port, controllerPort, dataDir, jvmOptions());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 
@@ -39,6 +50,6 @@ public class RestartableKafkaResource implements QuarkusTestResourceLifecycleMan
 
     /** Starts the killed broker again and returns once every topic is back. */
     static void restart() {
-        broker = KafkaBrokerProcess.start(port, controllerPort, dataDir);
+        broker = KafkaBrokerProcess.start(port, controllerPort, dataDir, jvmOptions());
     }
 }

@@ -1,4 +1,4 @@
-package io.scenery.bench.audit;
+package io.scenery.events.audit.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,14 +30,14 @@ class AuditTrailRetryTest {
     @Test
     void sendWhileBrokerDownDelivered() throws Exception {
         String target = UUID.randomUUID().toString();
-        trail.record("bench.warm-up", "tester", UUID.randomUUID().toString(), AuditEvent.SUCCESS, Duration.ZERO,
+        trail.record("trail.warm-up", "tester", UUID.randomUUID().toString(), AuditEvent.SUCCESS, Duration.ZERO,
                 Map.of()).get(30, TimeUnit.SECONDS);
         long failuresBefore = trail.failedDeliveries();
 
         RestartableKafkaResource.kill();
         CompletableFuture<Void> acknowledged;
         try {
-            acknowledged = trail.record("bench.during-outage", "tester", target, AuditEvent.SUCCESS,
+            acknowledged = trail.record("trail.during-outage", "tester", target, AuditEvent.SUCCESS,
                     Duration.ofMillis(3), Map.of("phase", "outage"));
             Thread.sleep(5_000);
             assertThat(acknowledged).as("acknowledged while the broker is down").isNotDone();
@@ -48,7 +48,7 @@ class AuditTrailRetryTest {
         acknowledged.get(120, TimeUnit.SECONDS);
         List<AuditEvent> events = AuditTopicReader.eventsOf(target, 1, Duration.ofSeconds(30), json);
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).action()).isEqualTo("bench.during-outage");
+        assertThat(events.get(0).action()).isEqualTo("trail.during-outage");
         assertThat(events.get(0).attributes()).containsEntry("phase", "outage");
         assertThat(trail.failedDeliveries()).isEqualTo(failuresBefore);
         assertThat(trail.pendingDeliveries()).isZero();

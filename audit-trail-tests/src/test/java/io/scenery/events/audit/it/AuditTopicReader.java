@@ -1,4 +1,4 @@
-package io.scenery.bench.audit;
+package io.scenery.events.audit.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenery.events.AuditEvent;
