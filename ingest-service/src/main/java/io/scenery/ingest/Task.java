@@ -59,6 +59,15 @@ public class Task {
     @Column(name = "min_scene_seconds")
     public Double minSceneSeconds;
 
+    @Column(name = "min_changed_area")
+    public Double minChangedArea;
+
+    @Column(name = "min_scene_area")
+    public Double minSceneArea;
+
+    @Column(name = "settle_frames")
+    public Integer settleFrames;
+
     public String error;
 
     @Column(name = "created_at", nullable = false)

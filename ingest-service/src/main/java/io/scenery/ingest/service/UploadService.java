@@ -119,6 +119,9 @@ public class UploadService {
         task.detectTypes = Task.joinTypes(request.detectTypes());
         task.threshold = request.slicing().threshold();
         task.minSceneSeconds = request.slicing().minSceneSeconds();
+        task.minChangedArea = request.slicing().minChangedArea();
+        task.minSceneArea = request.slicing().minSceneArea();
+        task.settleFrames = request.slicing().settleFrames();
         task.createdAt = now;
         task.updatedAt = now;
         task.heartbeatAt = now;

@@ -77,7 +77,8 @@ class UploadResourceTest {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT v.file_name, v.size_bytes, v.storage_key, v.content_type, t.status, t.detect_types,
-                            t.threshold, t.min_scene_seconds, t.heartbeat_at
+                            t.threshold, t.min_scene_seconds, t.min_changed_area, t.min_scene_area,
+                            t.settle_frames, t.heartbeat_at
                      FROM ingest.tasks t JOIN ingest.videos v ON v.id = t.video_id WHERE t.id = ?""")) {
             query.setObject(1, taskId);
             try (ResultSet row = query.executeQuery()) {
@@ -90,6 +91,9 @@ class UploadResourceTest {
                 assertThat(row.getString("detect_types")).isEqualTo("control,text");
                 assertThat(row.getDouble("threshold")).isEqualTo(30.0);
                 assertThat(row.getDouble("min_scene_seconds")).isEqualTo(1.5);
+                assertThat(row.getDouble("min_changed_area")).isEqualTo(0.05);
+                assertThat(row.getDouble("min_scene_area")).isEqualTo(0.4);
+                assertThat(row.getInt("settle_frames")).isEqualTo(5);
                 assertThat(row.getTimestamp("heartbeat_at")).isNotNull();
             }
         }
