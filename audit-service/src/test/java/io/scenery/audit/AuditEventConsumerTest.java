@@ -3,7 +3,9 @@ package io.scenery.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.scenery.audit.service.TrailReceipts;
 import io.scenery.events.AuditEvent;
+import io.scenery.events.audit.TrailActions;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import jakarta.inject.Inject;
@@ -77,6 +79,33 @@ class AuditEventConsumerTest {
         for (AuditEvent event : events) {
             assertThat(rows.countByEventId(event.eventId())).as("rows of event %s", event.eventId()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void uploadGetsOneReceipt() {
+        String taskId = UUID.randomUUID().toString();
+        AuditEvent upload = new AuditEvent(AuditEvent.SCHEMA_VERSION, UUID.randomUUID(),
+                "4bf92f3577b34da6a3ce929d0e0e4736", "ingest-service", TrailActions.UPLOAD_ACCEPTED,
+                AuditEvent.SYSTEM_ACTOR, taskId, AuditEvent.SUCCESS, 900, Map.of(), Instant.now());
+        String receiptId = TrailReceipts.receiptId(upload.eventId()).toString();
+
+        topic.send(upload);
+        RecordMetadata redelivered = topic.send(upload);
+        awaitCommitted(redelivered);
+
+        assertThat(rows.countByTarget(taskId)).isEqualTo(2);
+        assertThat(rows.countByEventId(UUID.fromString(receiptId))).isEqualTo(1);
+        given().queryParam("taskId", taskId).queryParam("service", "audit-service")
+                .when().get("/api/v1/audit-events")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].eventId", equalTo(receiptId))
+                .body("items[0].action", equalTo(TrailActions.TRAIL_OPENED))
+                .body("items[0].traceId", equalTo(upload.traceId()))
+                .body("items[0].actor", equalTo(AuditEvent.SYSTEM_ACTOR))
+                .body("items[0].outcome", equalTo(AuditEvent.SUCCESS))
+                .body("items[0].attributes.uploadEventId", equalTo(upload.eventId().toString()))
+                .body("items[0].attributes.uploadService", equalTo("ingest-service"));
     }
 
     @Test

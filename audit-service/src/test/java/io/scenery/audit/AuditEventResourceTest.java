@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.scenery.audit.service.TrailReceipts;
 import io.scenery.events.AuditEvent;
+import io.scenery.events.audit.TrailActions;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import jakarta.inject.Inject;
@@ -68,14 +70,18 @@ class AuditEventResourceTest {
                 "vlm-service", AuditEvent.failed("TimeoutException"), traceId);
         publishAndAwait(taskId, List.of(uploaded, sliced, failed));
 
-        assertThat(eventIds(Map.of("taskId", taskId))).containsExactly(id(uploaded), id(sliced), id(failed));
-        assertThat(eventIds(Map.of("taskId", taskId, "traceId", traceId))).containsExactly(id(uploaded), id(failed));
+        // audit-service stores its receipt of the upload when it stores the upload; it is the newest row.
+        String receipt = TrailReceipts.receiptId(uploaded.eventId()).toString();
+        assertThat(eventIds(Map.of("taskId", taskId))).containsExactly(id(uploaded), id(sliced), id(failed), receipt);
+        assertThat(eventIds(Map.of("taskId", taskId, "traceId", traceId)))
+                .containsExactly(id(uploaded), id(failed), receipt);
+        assertThat(eventIds(Map.of("taskId", taskId, "service", "audit-service"))).containsExactly(receipt);
         assertThat(eventIds(Map.of("taskId", taskId, "action", "slicing.finished"))).containsExactly(id(sliced));
         assertThat(eventIds(Map.of("taskId", taskId, "service", "vlm-service"))).containsExactly(id(failed));
         assertThat(eventIds(Map.of("taskId", taskId, "outcome", "failed:TimeoutException")))
                 .containsExactly(id(failed));
         assertThat(eventIds(Map.of("taskId", taskId, "service", "vlm-service", "outcome", "success"))).isEmpty();
-        assertThat(eventIds(Map.of("taskId", taskId, "action", " "))).hasSize(3);
+        assertThat(eventIds(Map.of("taskId", taskId, "action", " "))).hasSize(4);
     }
 
     @Test
@@ -212,7 +218,8 @@ class AuditEventResourceTest {
 
     private void publishAndAwait(String taskId, List<AuditEvent> events) {
         events.forEach(topic::send);
-        await().atMost(Duration.ofSeconds(60)).until(() -> rows.countByTarget(taskId) == events.size());
+        long receipts = events.stream().filter(event -> TrailActions.UPLOAD_ACCEPTED.equals(event.action())).count();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.countByTarget(taskId) == events.size() + receipts);
     }
 
     private static List<String> eventIds(Map<String, String> query) {

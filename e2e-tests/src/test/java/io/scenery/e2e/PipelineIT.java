@@ -97,13 +97,18 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Set<String> actions = new HashSet<>();
             Set<String> services = new HashSet<>();
+            Set<String> traceIds = new HashSet<>();
             for (JsonNode event : client.auditEvents(taskId)) {
                 actions.add(event.path("action").asText());
                 services.add(event.path("service").asText());
+                traceIds.add(event.path("traceId").asText());
             }
-            assertThat(actions).contains("upload.accepted", "slicing.started", "slicing.finished",
-                    "analysis.started", "analysis.finished");
-            assertThat(services).contains("ingest-service", "slicer-service", "vlm-service");
+            assertThat(actions).contains("upload.accepted", "audit.trail-opened", "slicing.started",
+                    "slicing.finished", "analysis.started", "analysis.finished");
+            assertThat(services).containsExactlyInAnyOrder("ingest-service", "audit-service", "slicer-service",
+                    "vlm-service");
+            assertThat(traceIds).as("trace ids of task %s", taskId).hasSize(1);
+            assertThat(traceIds.iterator().next()).matches("[0-9a-f]{32}");
         });
     }
 

@@ -21,14 +21,17 @@ public class AuditEventWriter {
 
     private final AuditEventRepository repository;
     private final AuditConfig config;
+    private final TrailReceipts receipts;
 
-    public AuditEventWriter(AuditEventRepository repository, AuditConfig config) {
+    public AuditEventWriter(AuditEventRepository repository, AuditConfig config, TrailReceipts receipts) {
         this.repository = repository;
         this.config = config;
+        this.receipts = receipts;
     }
 
     /**
-     * Stores the valid events and commits them before returning.
+     * Stores the valid events, with audit-service's receipt for each upload among them, and commits them before
+     * returning.
      *
      * @return the reason for every event that was not stored, keyed by its position in {@code events}
      * @throws StoreFailedException when PostgreSQL stayed unusable for every configured attempt
@@ -47,7 +50,7 @@ public class AuditEventWriter {
 
         List<AuditEvent> valid = validPositions.stream().map(events::get).toList();
         try {
-            insertWithRetries(valid);
+            insertWithRetries(withReceipts(valid));
             return rejected;
         } catch (SQLException e) {
             if (!isDataError(e)) {
@@ -60,7 +63,7 @@ public class AuditEventWriter {
         for (int position : validPositions) {
             AuditEvent event = events.get(position);
             try {
-                insertWithRetries(List.of(event));
+                insertWithRetries(withReceipts(List.of(event)));
             } catch (SQLException e) {
                 if (!isDataError(e)) {
                     throw new StoreFailedException(1, e);
@@ -70,6 +73,16 @@ public class AuditEventWriter {
             }
         }
         return rejected;
+    }
+
+    private List<AuditEvent> withReceipts(List<AuditEvent> events) {
+        List<AuditEvent> trailReceipts = receipts.receiptsFor(events);
+        if (trailReceipts.isEmpty()) {
+            return events;
+        }
+        List<AuditEvent> all = new ArrayList<>(events);
+        all.addAll(trailReceipts);
+        return all;
     }
 
     private void insertWithRetries(List<AuditEvent> events) throws SQLException {
