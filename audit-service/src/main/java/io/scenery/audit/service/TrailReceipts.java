@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,20 +23,14 @@ import java.util.UUID;
 public class TrailReceipts {
 
     private final String serviceName;
-    private final Clock clock;
 
     public TrailReceipts(@ConfigProperty(name = "quarkus.application.name") String serviceName) {
-        this(serviceName, Clock.systemUTC());
-    }
-
-    TrailReceipts(String serviceName, Clock clock) {
         this.serviceName = serviceName;
-        this.clock = clock;
     }
 
     /** Returns one receipt for every upload event among {@code events}, in their order. */
     public List<AuditEvent> receiptsFor(List<AuditEvent> events) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         return events.stream()
                 .filter(TrailReceipts::opensTrail)
                 .map(upload -> receipt(upload, now))
