@@ -172,6 +172,16 @@ class AuditEventResourceTest {
     }
 
     @Test
+    void invalidTaskIdRejected() {
+        given().queryParam("taskId", "not-a-uuid")
+                .when().get(PATH)
+                .then().statusCode(400)
+                .body("parameter", equalTo("taskId"))
+                .body("message", equalTo("invalid taskId 'not-a-uuid': it must be a UUID, for example "
+                        + "3f2b8c1e-9d4a-4e7b-8a61-2c5d9e0f1a7b"));
+    }
+
+    @Test
     void invalidCursorRejected() {
         given().queryParam("after", "bm90LWEtY3Vyc29y")
                 .when().get(PATH)

@@ -55,8 +55,11 @@ public final class SceneryCli {
             err.println("error: " + e.getMessage());
             return e.status() >= 400 && e.status() < 500 ? 2 : 3;
         } catch (ConnectException e) {
-            err.println("error: a Scenery service is not reachable (" + e.getMessage()
-                    + "); start the stack with ./run-local.sh up");
+            ServiceUrls urls = options.urls();
+            err.println("error: a Scenery service is not reachable (" + e.getClass().getSimpleName()
+                    + "); the client uses ingest-service at " + urls.ingest() + ", slicer-service at " + urls.slicer()
+                    + ", vlm-service at " + urls.vlm() + " and audit-service at " + urls.audit()
+                    + "; start the stack with ./run-local.sh up");
             return 3;
         } catch (IOException e) {
             err.println("error: " + e);
@@ -119,11 +122,12 @@ public final class SceneryCli {
             out.println("reason: " + task.path("error").asText());
         }
         for (JsonNode scene : result.path("scenes")) {
-            out.printf(Locale.ROOT, "scene %3d  %7.2f s - %7.2f s  frames %5d-%-5d  motion %6.2f  %3d elements%s%n",
+            out.printf(Locale.ROOT, "scene %3d  %7.2f s - %7.2f s  frames %5d-%-5d  motion %6.2f  %3d element%s%s%n",
                     scene.path("sceneNumber").asInt(), scene.path("startSeconds").asDouble(),
                     scene.path("endSeconds").asDouble(), scene.path("startFrame").asLong(),
                     scene.path("endFrame").asLong(), scene.path("motion").asDouble(),
-                    scene.path("elements").size(), labels(scene.path("elements")));
+                    scene.path("elements").size(), scene.path("elements").size() == 1 ? "" : "s",
+                    labels(scene.path("elements")));
         }
     }
 

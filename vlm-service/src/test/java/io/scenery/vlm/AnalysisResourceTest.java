@@ -113,6 +113,19 @@ class AnalysisResourceTest {
     }
 
     @Test
+    void formBodyIs415WithMessage() {
+        UUID taskId = taskWithScenes(1).get(0).taskId;
+
+        given().contentType("application/x-www-form-urlencoded").body("detectType=text")
+                .when().post("/api/v1/tasks/" + taskId + "/analyses")
+                .then().statusCode(415)
+                .contentType("application/json")
+                .body("status", equalTo(415))
+                .body("message", containsString("unsupported Content-Type 'application/x-www-form-urlencoded"))
+                .body("message", containsString("send application/json"));
+    }
+
+    @Test
     void invalidTaskIdIs400() {
         given()
                 .when().get("/api/v1/tasks/not-a-uuid/analyses/control")

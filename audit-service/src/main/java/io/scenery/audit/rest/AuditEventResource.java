@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 /** Queries the audit log. Runs on worker threads, because the repository uses blocking JDBC. */
 @Path("/api/v1/audit-events")
@@ -65,6 +66,7 @@ public class AuditEventResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor: the nextCursor of the previous page") @QueryParam("after")
             String after) throws SQLException {
+        String task = parseTaskId(taskId);
         Instant occurredFrom = parseInstant("from", from);
         Instant occurredUntil = parseInstant("to", to);
         if (occurredFrom != null && occurredUntil != null && !occurredFrom.isBefore(occurredUntil)) {
@@ -73,7 +75,7 @@ public class AuditEventResource {
         int pageSize = parseLimit(limit);
         EventPosition position = isBlank(after) ? null : PageCursor.decode(after);
 
-        AuditEventFilter filter = new AuditEventFilter(blankToNull(taskId), blankToNull(traceId),
+        AuditEventFilter filter = new AuditEventFilter(task, blankToNull(traceId),
                 blankToNull(action), blankToNull(service), blankToNull(outcome), occurredFrom, occurredUntil);
 
         // Reading one row more than the page size shows whether another page exists, without a count query.
@@ -99,6 +101,19 @@ public class AuditEventResource {
             // Reported below with the same message as an out-of-range number.
         }
         throw new InvalidQueryException("limit", limit, "it must be a whole number from 1 to " + maximum);
+    }
+
+    /** Returns the task id in its canonical lowercase form, as the services write it, or null when blank. */
+    private static String parseTaskId(String taskId) {
+        if (isBlank(taskId)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(taskId.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("taskId", taskId,
+                    "it must be a UUID, for example 3f2b8c1e-9d4a-4e7b-8a61-2c5d9e0f1a7b");
+        }
     }
 
     private static Instant parseInstant(String parameter, String value) {
