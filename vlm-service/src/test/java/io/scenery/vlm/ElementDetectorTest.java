@@ -110,6 +110,24 @@ class ElementDetectorTest {
     }
 
     @Test
+    void dialogOverDimmedPageControlsFound() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDialog();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("dialog %s at %s among %s", expected.type(), expected.box(), found).isPresent();
+            if (expected.type() == ElementType.BUTTON) {
+                assertThat(best.get().label()).as("label of dialog button '%s'", expected.label())
+                        .isEqualTo(expected.label());
+            }
+        }
+        assertThat(found).as("everything found inside the dialog is one of its controls")
+                .filteredOn(e -> SyntheticScreen.DIALOG.contains(e.box(), 0))
+                .allMatch(e -> screen.controls().stream().anyMatch(c -> c.box().iou(e.box()) >= MIN_IOU));
+    }
+
+    @Test
     void androidScreenshotGivesSaneBoxCount() throws Exception {
         Path data = ProjectLayout.sharedData();
         assumeTrue(data != null, "shared test data is absent");

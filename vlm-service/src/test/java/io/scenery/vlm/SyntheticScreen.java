@@ -24,9 +24,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
- * A flat settings form drawn with OpenCV: text fields, filled, outlined and pill-shaped buttons, checkboxes with
- * labels, and a framed card holding a field and a button. Every control's box is recorded, so detection can be
- * scored.
+ * Screens drawn with OpenCV. A flat settings form: text fields, filled, outlined and pill-shaped buttons, checkboxes
+ * with labels, and a framed card holding a field and a button. A modal dialog over a dimmed page. Every control's
+ * box is recorded, so detection can be scored.
  */
 final class SyntheticScreen {
 
@@ -41,6 +41,12 @@ final class SyntheticScreen {
     private static final Scalar BLUE = bgr(33, 150, 243);
     private static final Scalar GREEN = bgr(46, 125, 50);
     private static final double FONT_SCALE = 0.7;
+
+    /** Share of each channel that a modal dialog's scrim leaves of the page behind it. */
+    private static final double SCRIM_KEPT_SHARE = 0.55;
+
+    /** Box of the dialog that {@link #renderDialog} draws. */
+    static final BoundingBox DIALOG = new BoundingBox(380, 210, 520, 380);
 
     /** A control drawn on the screen. */
     record ExpectedControl(ElementType type, BoundingBox box, String label) {
@@ -76,6 +82,37 @@ final class SyntheticScreen {
         screen.text("Coupon", 650, 470, DARK, FONT_SCALE, 1);
         screen.input(650, 490, 320, 44, "SPRING24", DARK);
         screen.filledButton(650, 570, 140, 48, "Apply", BLUE);
+        return screen;
+    }
+
+    /**
+     * Draws a modal dialog over a dimmed table page, at desktop size. The table's rows run under the dialog, so
+     * their text touches its edge, as on a page whose content the dialog covers. Only the dialog's controls are
+     * recorded: the page behind is not reachable while the dialog is open.
+     */
+    static SyntheticScreen renderDialog() {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.text("Tickets", 40, 70, DARK, 1.0, 2);
+        for (int row = 0; row < 9; row++) {
+            int baseline = 160 + 44 * row;
+            screen.text("#" + (1042 - row), 40, baseline, DARK, FONT_SCALE, 1);
+            screen.text("Printer on floor " + (row + 2) + " jams on every second page", 150, baseline, DARK,
+                    FONT_SCALE, 1);
+            screen.text(row % 2 == 0 ? "Normal" : "High", 930, baseline, DARK, FONT_SCALE, 1);
+            screen.text(row % 3 == 0 ? "Closed" : "Open", 1110, baseline, DARK, FONT_SCALE, 1);
+        }
+        screen.image.convertTo(screen.image, -1, SCRIM_KEPT_SHARE, 0);
+
+        int x = DIALOG.x();
+        int y = DIALOG.y();
+        rectangle(screen.image, new Rect(x, y, DIALOG.width(), DIALOG.height()), WHITE, FILLED, LINE_AA, 0);
+        screen.text("New ticket", x + 28, y + 45, DARK, 0.9, 2);
+        screen.text("Subject", x + 28, y + 90, DARK, FONT_SCALE, 1);
+        screen.input(x + 28, y + 102, 464, 42, null, null);
+        screen.text("Priority", x + 28, y + 180, DARK, FONT_SCALE, 1);
+        screen.input(x + 28, y + 192, 464, 42, "Normal", DARK);
+        screen.outlinedButton(x + 200, y + 290, 140, 44, "Cancel");
+        screen.filledButton(x + 352, y + 290, 140, 44, "Create", BLUE);
         return screen;
     }
 

@@ -3,21 +3,32 @@ package io.scenery.vlm.detection;
 import io.scenery.vlm.config.VlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_GRADIENT;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
+import static org.bytedeco.opencv.global.opencv_imgproc.RETR_CCOMP;
 import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
+import static org.bytedeco.opencv.global.opencv_imgproc.contourArea;
+import static org.bytedeco.opencv.global.opencv_imgproc.drawContours;
+import static org.bytedeco.opencv.global.opencv_imgproc.erode;
 import static org.bytedeco.opencv.global.opencv_imgproc.findContours;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
@@ -28,7 +39,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  * to join glyphs and icon parts that lie closer than the join gap, outer contours and their bounding boxes.
  * A framed region taller than a control, or larger than the area limit, is searched inside its border, so controls
  * on cards and dialogs are found too. It is reported as a picture only when it is a busy photo or its fill differs
- * from its surroundings, and otherwise it is a plain container.
+ * from its surroundings, and otherwise it is a plain container. A region whose outline is no frame, because closing
+ * joined a frame to its neighbours (a field to its label, a dialog to the page it covers), is searched through its
+ * holes, where the frame's interior stays open.
  */
 @ApplicationScoped
 public class RegionFinder {
@@ -38,6 +51,15 @@ public class RegionFinder {
 
     /** Pixels between a box's outline and the area searched for its content. */
     private static final int CONTENT_INSET = 3;
+
+    /** Pixels between the hole inside a frame's closed outline and the outline's outer side. */
+    private static final int FRAME_RIM = 2;
+
+    /** Share of its bounding box that the hole inside a frame fills; a frame's interior is a rectangle. */
+    private static final double MIN_FRAME_HOLE_FILL = 0.9;
+
+    /** Smallest share of a joined region's box that a frame found from a hole fills to be taken as a frame. */
+    private static final double MIN_FRAME_SHARE = 0.5;
 
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
@@ -82,39 +104,52 @@ public class RegionFinder {
     }
 
     private void search(Maps maps, Limits limits, BoundingBox area, int depth, List<Region> regions) {
-        Mat roi = new Mat(maps.joined(), toRect(area)).clone();
+        searchMap(maps, limits, area, new Mat(maps.joined(), toRect(area)).clone(), depth, regions);
+    }
+
+    /** Finds the regions in one part of the closed edge map, {@code roi}, whose top-left corner is at area's. */
+    private void searchMap(Maps maps, Limits limits, BoundingBox area, Mat roi, int depth, List<Region> regions) {
         MatVector contours = new MatVector();
         findContours(roi, contours, RETR_EXTERNAL, CHAIN_APPROX_SIMPLE);
 
         for (long i = 0; i < contours.size(); i++) {
             Rect rect = boundingRect(contours.get(i));
             BoundingBox box = new BoundingBox(rect.x() + area.x(), rect.y() + area.y(), rect.width(), rect.height());
-            if (isNoise(box, limits)) {
-                continue;
-            }
-
-            boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
-            boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
-            double edgeDensity = measures.edgeDensity(maps.edges(), box);
-            if (framed && large) {
-                searchPanel(maps, limits, box, depth, edgeDensity, regions);
-                continue;
-            }
-            if (box.area() > limits.maxArea()) {
-                // NOTE: a huge busy region (a photo, or dense content that closing merged into one blob) is
-                // dropped, so controls inside it are missed.
-                continue;
-            }
-
-            if (!framed && measures.ringDeviation(maps.gray(), box) > RegionMeasures.MAX_PLAIN_RING_DEVIATION) {
-                // An unframed region on an uneven background is a detail of a photo, not a glyph of the interface.
-                continue;
-            }
-
-            BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
-            double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-            regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
+            consider(maps, limits, box, depth, regions);
         }
+    }
+
+    /** Reports, searches or drops one region found as an outer contour of the closed edge map. */
+    private void consider(Maps maps, Limits limits, BoundingBox box, int depth, List<Region> regions) {
+        if (isNoise(box, limits)) {
+            return;
+        }
+
+        boolean framed = measures.borderCoverage(maps.edges(), box) >= config.minBorderCoverage();
+        boolean large = box.height() > limits.maxControlHeight() || box.area() > limits.maxArea();
+        double edgeDensity = measures.edgeDensity(maps.edges(), box);
+        if (framed && large) {
+            searchPanel(maps, limits, box, depth, edgeDensity, regions);
+            return;
+        }
+        if (!framed && searchHoles(maps, limits, box, large, depth, regions)) {
+            // The region was a frame joined to its neighbours, found again from its interior.
+            return;
+        }
+        if (box.area() > limits.maxArea()) {
+            // A huge region without a frame (a photo, or content that closing merged into one blob) is dropped,
+            // but for what its holes held: controls on busy content outside any hole are still missed.
+            return;
+        }
+
+        if (!framed && measures.ringDeviation(maps.gray(), box) > RegionMeasures.MAX_PLAIN_RING_DEVIATION) {
+            // An unframed region on an uneven background is a detail of a photo, not a glyph of the interface.
+            return;
+        }
+
+        BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
+        double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+        regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
     }
 
     /**
@@ -147,6 +182,96 @@ public class RegionFinder {
         if (picture) {
             regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
         }
+    }
+
+    /**
+     * Searches the holes of a region whose outline is not a frame, and returns whether a frame was found among
+     * them. Closing joins a frame to text or wallpaper next to it: a field to its label, a dialog to the dimmed
+     * page rows it covers. The frame's plain interior then stays a hole in the joined region. A hole whose rim is
+     * a frame, and whose frame makes up most of the joined region, is taken as that frame's region: a container
+     * searched inside, or a control when it spans the joined region's width, such as a field below its label. In
+     * a large region, any other hole large enough to hold a control is searched on its own, with the region's
+     * pixels masked out, such as a dialog's interior when the dialog's outline joined a wallpaper. Holes in
+     * smaller regions, such as icons and letters, are left alone.
+     */
+    private boolean searchHoles(Maps maps, Limits limits, BoundingBox box, boolean large, int depth,
+                                List<Region> regions) {
+        if (depth >= config.maxNestingDepth()
+                || box.width() < 2 * limits.minBoxSide() || box.height() < 2 * limits.minBoxSide()) {
+            return false;
+        }
+        Mat roi = new Mat(maps.joined(), toRect(box)).clone();
+        MatVector contours = new MatVector();
+        Mat hierarchy = new Mat();
+        findContours(roi.clone(), contours, hierarchy, RETR_CCOMP, CHAIN_APPROX_SIMPLE);
+
+        int outer = largestOuterContour(contours, hierarchy);
+        if (outer < 0) {
+            return false;
+        }
+        boolean frameFound = false;
+        Mat erodeKernel = getStructuringElement(MORPH_RECT, new Size(3, 3));
+        try (IntIndexer links = hierarchy.createIndexer()) {
+            for (int hole = links.get(0, outer, 2); hole >= 0; hole = links.get(0, hole, 0)) {
+                Rect rect = boundingRect(contours.get(hole));
+                if (rect.width() < 2 * limits.minBoxSide() || rect.height() < 2 * limits.minBoxSide()) {
+                    continue;
+                }
+                BoundingBox frame = new BoundingBox(box.x() + rect.x() - FRAME_RIM, box.y() + rect.y() - FRAME_RIM,
+                        rect.width() + 2 * FRAME_RIM, rect.height() + 2 * FRAME_RIM);
+                boolean rectangular = contourArea(contours.get(hole)) >= MIN_FRAME_HOLE_FILL * rect.area();
+                boolean frameLarge = frame.height() > limits.maxControlHeight() || frame.area() > limits.maxArea();
+                boolean spansWidth = frame.x() - box.x() <= BORDER_INSET
+                        && box.right() - frame.right() <= BORDER_INSET;
+                if (rectangular && box.contains(frame, 0) && frame.area() >= MIN_FRAME_SHARE * box.area()
+                        && (frameLarge || spansWidth)
+                        && measures.borderCoverage(maps.edges(), frame) >= config.minBorderCoverage()) {
+                    if (frameLarge) {
+                        // A dialog or card: what touched it from outside shows that it is no picture.
+                        searchInside(maps, limits, frame, depth, regions);
+                    } else {
+                        consider(maps, limits, frame, depth + 1, regions);
+                    }
+                    frameFound = true;
+                    continue;
+                }
+                if (!large) {
+                    continue;
+                }
+                Mat mask = new Mat(roi.size(), CV_8UC1, Scalar.all(0));
+                drawContours(mask, contours, hole, Scalar.all(255), FILLED, LINE_8, new Mat(), 0, new Point(0, 0));
+                erode(mask, mask, erodeKernel);
+                Mat inside = new Mat();
+                bitwise_and(roi, mask, inside);
+                BoundingBox area = new BoundingBox(box.x() + rect.x(), box.y() + rect.y(), rect.width(),
+                        rect.height());
+                searchMap(maps, limits, area, new Mat(inside, rect).clone(), depth + 1, regions);
+            }
+        }
+        return frameFound;
+    }
+
+    /** Returns the index of the outer contour with the largest bounding box, or -1 when there is none. */
+    private static int largestOuterContour(MatVector contours, Mat hierarchy) {
+        int largest = -1;
+        if (contours.size() == 0) {
+            return largest;
+        }
+        long largestArea = -1;
+        try (IntIndexer links = hierarchy.createIndexer()) {
+            for (int i = 0; i < contours.size(); i++) {
+                if (links.get(0, i, 3) >= 0) {
+                    continue;
+                }
+                Rect rect = boundingRect(contours.get(i));
+                long area = (long) rect.width() * rect.height();
+                if (area > largestArea) {
+                    largestArea = area;
+                    largest = i;
+                }
+            }
+        }
+        return largest;
     }
 
     private void searchInside(Maps maps, Limits limits, BoundingBox container, int depth, List<Region> regions) {
