@@ -117,9 +117,13 @@ class ElementDetectorTest {
         for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
             Optional<DetectedElement> best = bestMatch(expected.box(), found);
             assertThat(best).as("dialog %s at %s among %s", expected.type(), expected.box(), found).isPresent();
-            if (expected.type() == ElementType.BUTTON) {
-                assertThat(best.get().label()).as("label of dialog button '%s'", expected.label())
+            if (expected.type() == ElementType.BUTTON || expected.type() == ElementType.RADIO) {
+                assertThat(best.get().label()).as("label of dialog %s '%s'", expected.type(), expected.label())
                         .isEqualTo(expected.label());
+            }
+            if (expected.type() == ElementType.RADIO) {
+                assertThat(best.get().type()).as("type of radio button '%s'", expected.label())
+                        .isEqualTo(ElementType.RADIO);
             }
         }
         assertThat(found).as("everything found inside the dialog is one of its controls")

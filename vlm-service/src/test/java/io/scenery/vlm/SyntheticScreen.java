@@ -25,7 +25,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
  * Screens drawn with OpenCV. A flat settings form: text fields, filled, outlined and pill-shaped buttons, checkboxes
- * with labels, and a framed card holding a field and a button. A modal dialog over a dimmed page. Every control's
+ * with labels, and a framed card holding a field and a button. A modal dialog with fields, radio buttons and
+ * buttons over a dimmed page. Every control's
  * box is recorded, so detection can be scored.
  */
 final class SyntheticScreen {
@@ -111,8 +112,10 @@ final class SyntheticScreen {
         screen.input(x + 28, y + 102, 464, 42, null, null);
         screen.text("Priority", x + 28, y + 180, DARK, FONT_SCALE, 1);
         screen.input(x + 28, y + 192, 464, 42, "Normal", DARK);
-        screen.outlinedButton(x + 200, y + 290, 140, 44, "Cancel");
-        screen.filledButton(x + 352, y + 290, 140, 44, "Create", BLUE);
+        screen.radio(x + 28, y + 256, true, "Hardware");
+        screen.radio(x + 190, y + 256, false, "Software");
+        screen.outlinedButton(x + 200, y + 312, 140, 44, "Cancel");
+        screen.filledButton(x + 352, y + 312, 140, 44, "Create", BLUE);
         return screen;
     }
 
@@ -177,6 +180,19 @@ final class SyntheticScreen {
         }
         text(label, x + side + 14, y + side - 4, DARK, FONT_SCALE, 1);
         controls.add(new ExpectedControl(ElementType.CHECKBOX, new BoundingBox(x, y, side, side), null));
+    }
+
+    /** Draws a round radio button, 22 pixels across, with its label on the right. */
+    private void radio(int x, int y, boolean selected, String label) {
+        int side = 22;
+        Point centre = new Point(x + side / 2, y + side / 2);
+        circle(image, centre, side / 2, WHITE, FILLED, LINE_AA, 0);
+        circle(image, centre, side / 2 - 1, DARK, 2, LINE_AA, 0);
+        if (selected) {
+            circle(image, centre, 5, BLUE, FILLED, LINE_AA, 0);
+        }
+        text(label, x + side + 12, y + side - 4, DARK, FONT_SCALE, 1);
+        controls.add(new ExpectedControl(ElementType.RADIO, new BoundingBox(x, y, side, side), label));
     }
 
     private void card(int x, int y, int width, int height) {

@@ -23,6 +23,13 @@ public class ControlClassifier {
     /** Lowest framed field or button as a fraction of the image's shorter side (16 pixels at 800). */
     private static final double MIN_CONTROL_HEIGHT_FRACTION = 0.02;
 
+    /**
+     * Share of its box that a small square control's outline fills below which it is round, a radio button. A
+     * circle fills pi / 4 of its box, about 0.85 once drawn in 20 pixels, and a check box with rounded corners 0.95
+     * or more.
+     */
+    private static final double MAX_ROUND_OUTLINE_FILL = 0.9;
+
     private final VlmConfig.Detector config;
 
     public ControlClassifier(VlmConfig config) {
@@ -52,7 +59,9 @@ public class ControlClassifier {
         }
 
         if (square && Math.max(box.width(), box.height()) <= smallSquareMax) {
-            return element(ElementType.CHECKBOX, region, region.content() == null ? 0.7 : 0.6, true);
+            boolean round = region.outlineFill() < MAX_ROUND_OUTLINE_FILL;
+            ElementType toggle = round ? ElementType.RADIO : ElementType.CHECKBOX;
+            return element(toggle, region, region.content() == null ? 0.7 : 0.6, true);
         }
         if (aspect >= WIDE_ASPECT) {
             return classifyWideFramed(region);

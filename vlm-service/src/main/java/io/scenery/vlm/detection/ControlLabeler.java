@@ -3,11 +3,13 @@ package io.scenery.vlm.detection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Combines image-processing results with OCR. A control gets the words whose centre lies in its box as its label.
- * A checkbox without words gets the text line just right of it, past an item icon when one follows it. A button
+ * A checkbox or radio button without words gets the text just right of it, past an item icon when one follows it,
+ * up to the next checkbox or radio button on the row. A button
  * or field that no page word falls into is read again on its own, which finds light text on a dark fill. An icon
  * or picture that words of more than one character cover is retyped as text, since it was a glyph.
  */
@@ -63,11 +65,10 @@ public class ControlLabeler {
      * Returns the elements with labels added and glyph icons retyped as text.
      *
      * @param words   words of the page without frames, see {@link #withoutFrames}
-     * @param lines   the same words grouped into lines
      * @param session OCR session on the same image for rereading single controls, or null to skip rereading
      */
     public List<DetectedElement> label(List<DetectedElement> elements, List<RecognizedText> words,
-                                       List<RecognizedText> lines, OcrSession session) {
+                                       OcrSession session) {
         List<DetectedElement> labelled = new ArrayList<>(elements.size());
         List<DetectedElement> itemIcons = itemIcons(elements);
         int rereads = 0;
@@ -84,10 +85,10 @@ public class ControlLabeler {
                 labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
             } else if (!inside.isEmpty()) {
                 labelled.add(element.withLabel(TextLines.join(inside)));
-            } else if (type == ElementType.CHECKBOX) {
+            } else if (type == ElementType.CHECKBOX || type == ElementType.RADIO) {
                 BoundingBox icon = iconRightOf(element.box(), elements);
                 BoundingBox labelStart = icon == null ? element.box() : element.box().union(icon);
-                labelled.add(element.withLabel(lineRightOf(labelStart, lines)));
+                labelled.add(element.withLabel(labelRightOf(labelStart, words, elements)));
             } else if (session != null && rereads < MAX_REREADS
                     && (type == ElementType.BUTTON || type == ElementType.INPUT)) {
                 rereads++;
@@ -159,10 +160,37 @@ public class ControlLabeler {
         return words.isEmpty() ? null : TextLines.join(words);
     }
 
-    /** Returns the text of the nearest line that starts right of the box, level with it, or null. */
-    private static String lineRightOf(BoundingBox box, List<RecognizedText> lines) {
+    /**
+     * Returns the words of one OCR line from the nearest word that starts right of the box, level with it, up to the
+     * next check box or radio button on the row, or null. OCR reads a row of radio buttons and their labels as one
+     * line, so the label of the second button starts inside that line.
+     */
+    private static String labelRightOf(BoundingBox box, List<RecognizedText> words, List<DetectedElement> elements) {
+        RecognizedText first = textRightOf(box, words);
+        if (first == null) {
+            return null;
+        }
+        int end = Integer.MAX_VALUE;
+        for (DetectedElement other : elements) {
+            boolean toggle = other.type() == ElementType.CHECKBOX || other.type() == ElementType.RADIO;
+            boolean level = other.box().centerY() >= box.y() && other.box().centerY() <= box.bottom();
+            if (toggle && level && other.box().x() > first.box().x()) {
+                end = Math.min(end, other.box().x());
+            }
+        }
+        int cut = end;
+        List<RecognizedText> label = words.stream()
+                .filter(word -> word.line() == first.line())
+                .filter(word -> word.box().x() >= first.box().x() && word.box().right() <= cut)
+                .sorted(Comparator.comparingInt(word -> word.box().x()))
+                .toList();
+        return TextLines.join(label);
+    }
+
+    /** Returns the nearest text that starts right of the box, level with it, or null. */
+    private static RecognizedText textRightOf(BoundingBox box, List<RecognizedText> texts) {
         RecognizedText nearest = null;
-        for (RecognizedText line : lines) {
+        for (RecognizedText line : texts) {
             int gap = line.box().x() - box.right();
             boolean level = line.box().centerY() >= box.y() && line.box().centerY() <= box.bottom();
             boolean near = gap >= -2 && gap <= CHECKBOX_LABEL_GAP * box.width();
@@ -170,7 +198,7 @@ public class ControlLabeler {
                 nearest = line;
             }
         }
-        return nearest == null ? null : nearest.text();
+        return nearest;
     }
 
     /**

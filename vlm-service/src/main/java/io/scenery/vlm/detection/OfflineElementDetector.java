@@ -70,7 +70,7 @@ public class OfflineElementDetector implements ElementDetector {
                 try (OcrSession ocr = session.get()) {
                     words = onPlainFill(gray, labeler.withoutFrames(ocr.readWords(), shapes));
                     lines = TextLines.group(words);
-                    labelled = labeler.label(shapes, words, lines, ocr);
+                    labelled = labeler.label(shapes, words, ocr);
                 }
             }
 

@@ -7,10 +7,12 @@ package io.scenery.vlm.detection;
  * @param content      bounding box of the edges inside a framed region's border, null when it is empty or unframed
  * @param fillContrast mean gray inside the box minus mean gray just outside it, on the 0-255 scale
  * @param edgeDensity  share of the box's pixels that are edges (0 to 1)
+ * @param outlineFill  share of the box inside the region's outer outline: 1 for a rectangle, about 0.79 (pi / 4) for
+ *                     a circle
  * @param panel        whether the region is a framed panel larger than a control that is reported as a picture, such
  *                     as a photo or a tile whose fill differs from its surroundings. Elements found inside it are
  *                     regions of their own.
  */
 public record Region(BoundingBox box, boolean framed, BoundingBox content, double fillContrast, double edgeDensity,
-                     boolean panel) {
+                     double outlineFill, boolean panel) {
 }

@@ -55,7 +55,7 @@ public class RegionFinder {
     /** Pixels between the hole inside a frame's closed outline and the outline's outer side. */
     private static final int FRAME_RIM = 2;
 
-    /** Share of its bounding box that the hole inside a frame fills; a frame's interior is a rectangle. */
+    /** Share of its bounding box that the hole inside a frame fills, as a frame's interior is a rectangle. */
     private static final double MIN_FRAME_HOLE_FILL = 0.9;
 
     /** Smallest share of a joined region's box that a frame found from a hole fills to be taken as a frame. */
@@ -115,12 +115,16 @@ public class RegionFinder {
         for (long i = 0; i < contours.size(); i++) {
             Rect rect = boundingRect(contours.get(i));
             BoundingBox box = new BoundingBox(rect.x() + area.x(), rect.y() + area.y(), rect.width(), rect.height());
-            consider(maps, limits, box, depth, regions);
+            // The contour runs through pixel centres, so a rectangle's outline encloses (w - 1) x (h - 1).
+            double outlineFill = contourArea(contours.get(i))
+                    / Math.max(1.0, (double) (box.width() - 1) * (box.height() - 1));
+            consider(maps, limits, box, outlineFill, depth, regions);
         }
     }
 
     /** Reports, searches or drops one region found as an outer contour of the closed edge map. */
-    private void consider(Maps maps, Limits limits, BoundingBox box, int depth, List<Region> regions) {
+    private void consider(Maps maps, Limits limits, BoundingBox box, double outlineFill, int depth,
+                          List<Region> regions) {
         if (isNoise(box, limits)) {
             return;
         }
@@ -149,7 +153,8 @@ public class RegionFinder {
 
         BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
-        regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, false));
+        regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, outlineFill,
+                false));
     }
 
     /**
@@ -180,7 +185,7 @@ public class RegionFinder {
                 ? busy || distinctFill
                 : edgeDensity >= config.imageEdgeDensity() || distinctFill;
         if (picture) {
-            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, true));
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, true));
         }
     }
 
@@ -188,8 +193,9 @@ public class RegionFinder {
      * Searches the holes of a region whose outline is not a frame, and returns whether a frame was found among
      * them. Closing joins a frame to text or wallpaper next to it: a field to its label, a dialog to the dimmed
      * page rows it covers. The frame's plain interior then stays a hole in the joined region. A hole whose rim is
-     * a frame, and whose frame makes up most of the joined region, is taken as that frame's region: a container
-     * searched inside, or a control when it spans the joined region's width, such as a field below its label. In
+     * a frame, and whose frame makes up most of the joined region, is taken as that frame's region. A large frame
+     * is a container and is searched inside. A smaller one is a control when it spans the joined region's width,
+     * such as a field below its label. In
      * a large region, any other hole large enough to hold a control is searched on its own, with the region's
      * pixels masked out, such as a dialog's interior when the dialog's outline joined a wallpaper. Holes in
      * smaller regions, such as icons and letters, are left alone.
@@ -230,7 +236,7 @@ public class RegionFinder {
                         // A dialog or card: what touched it from outside shows that it is no picture.
                         searchInside(maps, limits, frame, depth, regions);
                     } else {
-                        consider(maps, limits, frame, depth + 1, regions);
+                        consider(maps, limits, frame, 1.0, depth + 1, regions);
                     }
                     frameFound = true;
                     continue;
