@@ -121,9 +121,9 @@ class ElementDetectorTest {
                 assertThat(best.get().label()).as("label of dialog %s '%s'", expected.type(), expected.label())
                         .isEqualTo(expected.label());
             }
-            if (expected.type() == ElementType.RADIO) {
-                assertThat(best.get().type()).as("type of radio button '%s'", expected.label())
-                        .isEqualTo(ElementType.RADIO);
+            if (expected.type() == ElementType.RADIO || expected.type() == ElementType.DROPDOWN) {
+                assertThat(best.get().type()).as("type of dialog %s '%s'", expected.type(), expected.label())
+                        .isEqualTo(expected.type());
             }
         }
         assertThat(found).as("everything found inside the dialog is one of its controls")

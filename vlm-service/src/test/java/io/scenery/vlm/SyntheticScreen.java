@@ -25,9 +25,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
  * Screens drawn with OpenCV. A flat settings form: text fields, filled, outlined and pill-shaped buttons, checkboxes
- * with labels, and a framed card holding a field and a button. A modal dialog with fields, radio buttons and
- * buttons over a dimmed page. Every control's
- * box is recorded, so detection can be scored.
+ * with labels, and a framed card holding a field and a button. A modal dialog with a field, a drop-down list,
+ * radio buttons and buttons over a dimmed page. Every control's box is recorded, so detection can be scored.
  */
 final class SyntheticScreen {
 
@@ -111,7 +110,7 @@ final class SyntheticScreen {
         screen.text("Subject", x + 28, y + 90, DARK, FONT_SCALE, 1);
         screen.input(x + 28, y + 102, 464, 42, null, null);
         screen.text("Priority", x + 28, y + 180, DARK, FONT_SCALE, 1);
-        screen.input(x + 28, y + 192, 464, 42, "Normal", DARK);
+        screen.dropdown(x + 28, y + 192, 464, 42, "Normal");
         screen.radio(x + 28, y + 256, true, "Hardware");
         screen.radio(x + 190, y + 256, false, "Software");
         screen.outlinedButton(x + 200, y + 312, 140, 44, "Cancel");
@@ -180,6 +179,18 @@ final class SyntheticScreen {
         }
         text(label, x + side + 14, y + side - 4, DARK, FONT_SCALE, 1);
         controls.add(new ExpectedControl(ElementType.CHECKBOX, new BoundingBox(x, y, side, side), null));
+    }
+
+    /** Draws a drop-down list: a field with its value on the left and a down arrow at the right end. */
+    private void dropdown(int x, int y, int width, int height, String value) {
+        rectangle(image, new Rect(x, y, width, height), WHITE, FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x, y, width, height), BORDER, 1, LINE_AA, 0);
+        text(value, x + 12, y + height / 2 + 8, DARK, FONT_SCALE, 1);
+        int arrowX = x + width - 24;
+        int arrowY = y + height / 2 - 3;
+        line(image, new Point(arrowX - 6, arrowY), new Point(arrowX, arrowY + 6), DARK, 2, LINE_AA, 0);
+        line(image, new Point(arrowX, arrowY + 6), new Point(arrowX + 6, arrowY), DARK, 2, LINE_AA, 0);
+        controls.add(new ExpectedControl(ElementType.DROPDOWN, new BoundingBox(x, y, width, height), value));
     }
 
     /** Draws a round radio button, 22 pixels across, with its label on the right. */

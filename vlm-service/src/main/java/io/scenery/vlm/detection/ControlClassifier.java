@@ -73,14 +73,17 @@ public class ControlClassifier {
     }
 
     /**
-     * Types a wide framed box: a field when it is empty or its content is left-aligned, a button when it is filled
-     * or its content is centred.
+     * Types a wide framed box: a drop-down list when it is not filled and ends in a small glyph set apart, a field
+     * when it is empty or its content is left-aligned, a button when it is filled or its content is centred.
      */
     private DetectedElement classifyWideFramed(Region region) {
         BoundingBox box = region.box();
         BoundingBox content = region.content();
         boolean filled = Math.abs(region.fillContrast()) >= FILLED_CONTRAST;
 
+        if (!filled && region.trailingGlyph()) {
+            return element(ElementType.DROPDOWN, region, 0.6, true);
+        }
         if (content == null) {
             return filled
                     ? element(ElementType.BUTTON, region, 0.55, true)

@@ -9,10 +9,12 @@ package io.scenery.vlm.detection;
  * @param edgeDensity  share of the box's pixels that are edges (0 to 1)
  * @param outlineFill  share of the box inside the region's outer outline: 1 for a rectangle, about 0.79 (pi / 4) for
  *                     a circle
+ * @param trailingGlyph whether a framed region ends in a small glyph set apart from its other content, as the arrow
+ *                     of a drop-down list
  * @param panel        whether the region is a framed panel larger than a control that is reported as a picture, such
  *                     as a photo or a tile whose fill differs from its surroundings. Elements found inside it are
  *                     regions of their own.
  */
 public record Region(BoundingBox box, boolean framed, BoundingBox content, double fillContrast, double edgeDensity,
-                     double outlineFill, boolean panel) {
+                     double outlineFill, boolean trailingGlyph, boolean panel) {
 }

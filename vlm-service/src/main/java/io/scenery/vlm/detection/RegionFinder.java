@@ -61,6 +61,9 @@ public class RegionFinder {
     /** Smallest share of a joined region's box that a frame found from a hole fills to be taken as a frame. */
     private static final double MIN_FRAME_SHARE = 0.5;
 
+    /** Largest drop-down arrow as a share of its box's height. The gap before the arrow is at least as wide. */
+    private static final double MAX_DROPDOWN_ARROW_SHARE = 0.35;
+
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
 
@@ -153,8 +156,10 @@ public class RegionFinder {
 
         BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
+        boolean trailingGlyph = framed
+                && measures.hasTrailingGlyph(maps.edges(), box, CONTENT_INSET, MAX_DROPDOWN_ARROW_SHARE);
         regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, outlineFill,
-                false));
+                trailingGlyph, false));
     }
 
     /**
@@ -185,7 +190,7 @@ public class RegionFinder {
                 ? busy || distinctFill
                 : edgeDensity >= config.imageEdgeDensity() || distinctFill;
         if (picture) {
-            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, true));
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, false, true));
         }
     }
 

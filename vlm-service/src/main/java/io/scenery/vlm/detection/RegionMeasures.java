@@ -7,6 +7,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.REDUCE_MAX;
@@ -68,6 +69,45 @@ final class RegionMeasures {
                 new Rect(box.right() - verticalDepth, box.y() + verticalInset, verticalDepth, leftRightLength), 1);
 
         return (double) covered / (2L * topBottomLength + 2L * leftRightLength);
+    }
+
+    /**
+     * Returns whether the rightmost part inside a framed box is a small glyph set apart from the rest, as the arrow
+     * of a drop-down list is: at most the given share of the box height tall, near the right end, and with a gap
+     * of at least that share of the height to the part before it.
+     */
+    boolean hasTrailingGlyph(Mat edges, BoundingBox box, int inset, double maxGlyphShare) {
+        if (box.width() <= 2 * inset + 2 || box.height() <= 2 * inset + 2) {
+            return false;
+        }
+        Rect interior = new Rect(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset);
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(new Mat(edges, interior), labels, stats, centroids, 8, CV_32S);
+        List<BoundingBox> parts = new ArrayList<>();
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                BoundingBox part = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                        indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+                boolean touchesFrame = part.x() == 0 || part.y() == 0
+                        || part.right() >= interior.width() || part.bottom() >= interior.height();
+                if (!touchesFrame) {
+                    parts.add(part);
+                }
+            }
+        }
+        if (parts.size() < 2) {
+            return false;
+        }
+        parts.sort(Comparator.comparingInt(BoundingBox::right));
+        BoundingBox glyph = parts.get(parts.size() - 1);
+        int textRight = parts.get(parts.size() - 2).right();
+        double maxSide = maxGlyphShare * box.height();
+        boolean small = glyph.height() <= maxSide && glyph.width() <= 2 * maxSide;
+        boolean atEnd = interior.width() - glyph.right() <= box.height();
+        boolean apart = glyph.x() - textRight >= maxSide;
+        return small && atEnd && apart;
     }
 
     /**
