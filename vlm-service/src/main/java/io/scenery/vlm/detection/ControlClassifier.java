@@ -73,8 +73,9 @@ public class ControlClassifier {
     }
 
     /**
-     * Types a wide framed box: a drop-down list when it is not filled and ends in a small glyph set apart, a field
-     * when it is empty or its content is left-aligned, a button when it is filled or its content is centred.
+     * Types a wide framed box. It is a drop-down list when it is not filled and ends in a small glyph set apart. It
+     * is a field when it is empty or its content is left-aligned, and a button when it is filled or its content is
+     * centred.
      */
     private DetectedElement classifyWideFramed(Region region) {
         BoundingBox box = region.box();

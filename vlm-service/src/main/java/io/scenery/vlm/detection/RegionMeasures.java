@@ -73,14 +73,15 @@ final class RegionMeasures {
 
     /**
      * Returns whether the rightmost part inside a framed box is a small glyph set apart from the rest, as the arrow
-     * of a drop-down list is: at most the given share of the box height tall, near the right end, and with a gap
-     * of at least that share of the height to the part before it.
+     * of a drop-down list is. Such a glyph is at most the given share of the box height tall and sits near the
+     * right end, with a gap of at least that share of the height to the part before it.
      */
     boolean hasTrailingGlyph(Mat edges, BoundingBox box, int inset, double maxGlyphShare) {
         if (box.width() <= 2 * inset + 2 || box.height() <= 2 * inset + 2) {
             return false;
         }
         Rect interior = new Rect(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset);
+
         Mat labels = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat();
@@ -100,6 +101,7 @@ final class RegionMeasures {
         if (parts.size() < 2) {
             return false;
         }
+
         parts.sort(Comparator.comparingInt(BoundingBox::right));
         BoundingBox glyph = parts.get(parts.size() - 1);
         int textRight = parts.get(parts.size() - 2).right();
