@@ -78,7 +78,7 @@ public final class MockModelServer implements AutoCloseable {
         return (callNanos.get(index) - callNanos.get(index - 1)) / 1_000_000;
     }
 
-    /** The {@link System#nanoTime()} at which the first call arrived. */
+    /** Returns the {@link System#nanoTime()} at which the first call arrived. */
     public long firstCallNanos() {
         return callNanos.get(0);
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * can be tried without a real model. It ignores the picture, so its replies are fixed and contain "mock".
  * <ul>
  *     <li>To a detection prompt (vlm mode) it returns a button, an input and a text line at fixed fractions of the
- *     image size the prompt gives, as many as the detect type asks for, in pixels.</li>
+ *     image size the prompt gives, as many as the detect type requests, in pixels.</li>
  *     <li>To a labelling prompt (hybrid mode) it types every odd-numbered candidate as a button labelled
  *     "mock label N" and leaves the even-numbered ones to the offline detector.</li>
  * </ul>

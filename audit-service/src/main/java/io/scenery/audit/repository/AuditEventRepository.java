@@ -50,8 +50,8 @@ public class AuditEventRepository {
 
     /**
      * Inserts the events with COPY and commits them before returning. Events whose id is already stored are skipped,
-     * so redelivered records are stored once. Most batches hold only new events and are copied straight into the
-     * table; a batch that meets a stored id is rolled back and copied again through a staging table that skips it.
+     * so redelivered records are stored once. Most batches contain only new events and are copied straight into
+     * the table. A batch that meets a stored id is rolled back and copied again through a staging table that skips it.
      */
     public void insertAll(List<AuditEvent> events) throws SQLException {
         if (events.isEmpty()) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A video file read through a {@link FileChannel}, for FFmpeg's custom input. A read that delivers no byte for the
  * read timeout is aborted: a watchdog closes the channel, which wakes the thread blocked in the read with an
- * {@link java.nio.channels.AsynchronousCloseException}, so FFmpeg sees a read error and the decode loop ends.
+ * {@link java.nio.channels.AsynchronousCloseException}, so FFmpeg gets a read error and the decode loop ends.
  * Reading the file from FFmpeg's own file protocol would block inside native code, where no Java thread can free
  * it.
  *

@@ -14,7 +14,7 @@ import java.util.Set;
  * status bar at the top is left out, because its clock and indicators belong to the phone, not the app. The page
  * that a dialog's scrim darkens is left out too, because the dialog blocks it. A small control is grown to its
  * touch target: to a square as high as the bar it sits in, such as an icon in a toolbar, or else by a fixed factor
- * about its centre. Lists of alike lines become full-width row elements. {@link TouchTextRules} holds the rules
+ * about its centre. Lists of alike lines become full-width row elements. {@link TouchTextRules} contains the rules
  * for text.
  *
  * <p>NOTE: the factors were set on DroidBot screenshots of one Android app (Material design, 1440x2560) and are
@@ -105,12 +105,12 @@ public class TouchLayout {
             return new TouchTextRules(this, config.barHeightFactor());
         }
 
-        /** Returns the top of the bar that holds the box, below the status bar. */
+        /** Returns the top of the bar that contains the box, below the status bar. */
         int barTop(BoundingBox box) {
             return Math.max(statusBarBottom, boundaries.above(box.y()));
         }
 
-        /** Returns the bottom of the bar that holds the box. */
+        /** Returns the bottom of the bar that contains the box. */
         int barBottom(BoundingBox box) {
             return boundaries.below(box.bottom());
         }

@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns a request body of a media type that no endpoint accepts into a 415 with a JSON body. Quarkus REST
- * answers such a request with an empty 415 before any resource method runs.
+ * rejects such a request with an empty 415 before any resource method runs.
  */
 public class UnsupportedMediaTypeMapper {
 

@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Accepts analysis requests that arrive over REST. A request claims the analysis in the database and queues it on
- * analysis-requests; a request for an analysis that is completed over the same scenes, or in progress, gets that
+ * analysis-requests. A request for an analysis that is completed over the same scenes, or in progress, gets that
  * analysis back and starts nothing. The claim is one atomic statement, so replicas agree on who runs it.
  */
 @ApplicationScoped
@@ -113,7 +113,7 @@ public class AnalysisRequests {
     }
 
     /**
-     * The answer to a request.
+     * The outcome of a request.
      *
      * @param started  whether this request claimed the analysis and queued a run
      * @param analysis the analysis as stored after the request

@@ -14,7 +14,7 @@ public class UnknownScenesException extends RuntimeException {
         this.knownSceneIds = List.copyOf(known);
     }
 
-    /** The scene ids the task has, in scene order. */
+    /** Scene ids of the task, in scene order. */
     public List<UUID> knownSceneIds() {
         return knownSceneIds;
     }
