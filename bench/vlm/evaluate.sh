@@ -33,9 +33,10 @@ else
 fi
 
 cd "$root"
-mvn -B -q -pl vlm-service test-compile
-mvn -B -q -pl vlm-service dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
-cp="vlm-service/target/test-classes:vlm-service/target/classes:$(cat "$out/classpath.txt")"
+# One reactor with the modules it depends on: their classes come from this checkout, nothing is installed.
+mvn -B -q -pl vlm-service -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+cp="vlm-service/target/test-classes:vlm-service/target/classes:$(cat vlm-service/target/bench-classpath.txt)"
 read -r -a java_opts <<< "${SCENERY_BENCH_JAVA_OPTS:-}"
 java "${java_opts[@]}" -cp "$cp" io.scenery.vlm.bench.DetectorEvaluation control "$out/pages"
 if [ -d "$out/android" ]; then
