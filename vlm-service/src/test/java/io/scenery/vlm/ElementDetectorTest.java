@@ -132,6 +132,21 @@ class ElementDetectorTest {
     }
 
     @Test
+    void photoDetailsAreNotIcons() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderPhoto();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            assertThat(bestMatch(expected.box(), found)).as("toolbar icon at %s among %s", expected.box(), found)
+                    .isPresent();
+        }
+        long smallSide = SyntheticScreen.HEIGHT / 10;
+        assertThat(found).as("small shapes inside the photo among %s", found)
+                .filteredOn(e -> SyntheticScreen.PHOTO.contains(e.box(), 0))
+                .noneMatch(e -> Math.max(e.box().width(), e.box().height()) <= smallSide);
+    }
+
+    @Test
     void androidScreenshotGivesSaneBoxCount() throws Exception {
         Path data = ProjectLayout.sharedData();
         assumeTrue(data != null, "shared test data is absent");

@@ -3,6 +3,7 @@ package io.scenery.vlm;
 import io.scenery.vlm.detection.BoundingBox;
 import io.scenery.vlm.detection.ElementType;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -11,10 +12,16 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.add;
+import static org.bytedeco.opencv.global.opencv_core.randu;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
@@ -22,11 +29,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * Screens drawn with OpenCV. A flat settings form: text fields, filled, outlined and pill-shaped buttons, checkboxes
  * with labels, and a framed card holding a field and a button. A modal dialog with a field, a drop-down list,
- * radio buttons and buttons over a dimmed page. Every control's box is recorded, so detection can be scored.
+ * radio buttons and buttons over a dimmed page. A photo viewer: a toolbar with icon buttons over a photo. Every
+ * control's box is recorded, so detection can be scored.
  */
 final class SyntheticScreen {
 
@@ -44,6 +53,9 @@ final class SyntheticScreen {
 
     /** Share of each channel that a modal dialog's scrim leaves of the page behind it. */
     private static final double SCRIM_KEPT_SHARE = 0.55;
+
+    /** Box of the photo that {@link #renderPhoto} draws. */
+    static final BoundingBox PHOTO = new BoundingBox(0, 120, WIDTH, HEIGHT - 120);
 
     /** Box of the dialog that {@link #renderDialog} draws. */
     static final BoundingBox DIALOG = new BoundingBox(380, 210, 520, 380);
@@ -115,6 +127,45 @@ final class SyntheticScreen {
         screen.radio(x + 190, y + 256, false, "Software");
         screen.outlinedButton(x + 200, y + 312, 140, 44, "Cancel");
         screen.filledButton(x + 352, y + 312, 140, 44, "Create", BLUE);
+        return screen;
+    }
+
+    /**
+     * Draws a photo viewer: a plain toolbar with a back icon, a title and two icons, over a photo that fills the
+     * rest of the screen. The photo is smooth random shading, the same for every run, with small dark and light
+     * blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.
+     */
+    static SyntheticScreen renderPhoto() {
+        SyntheticScreen screen = new SyntheticScreen();
+        rectangle(screen.image, new Rect(0, 0, WIDTH, PHOTO.y()), bgr(230, 81, 0), FILLED, LINE_AA, 0);
+        screen.text("Photo 3 of 12", 110, 72, WHITE, 1.0, 2);
+        screen.icon(30, 40, 40);
+        screen.icon(1100, 40, 40);
+        screen.icon(1190, 40, 40);
+
+        Random random = new Random(7);
+        Mat coarse = new Mat(9, 16, CV_8UC3);
+        try (UByteIndexer pixels = coarse.createIndexer()) {
+            for (int y = 0; y < coarse.rows(); y++) {
+                for (int x = 0; x < coarse.cols(); x++) {
+                    for (int channel = 0; channel < 3; channel++) {
+                        pixels.put(y, x, channel, 40 + random.nextInt(180));
+                    }
+                }
+            }
+        }
+        Mat photo = new Mat();
+        resize(coarse, photo, new Size(PHOTO.width(), PHOTO.height()), 0, 0, INTER_CUBIC);
+        Mat grain = new Mat(PHOTO.height(), PHOTO.width(), CV_8UC3);
+        randu(grain, new Mat(1, 1, CV_8UC1, new Scalar(0)), new Mat(1, 1, CV_8UC1, new Scalar(60)));
+        GaussianBlur(grain, grain, new Size(5, 5), 0);
+        add(photo, grain, photo);
+        for (int i = 0; i < 40; i++) {
+            Scalar shade = random.nextBoolean() ? bgr(20, 25, 20) : bgr(235, 230, 210);
+            Point centre = new Point(random.nextInt(PHOTO.width()), random.nextInt(PHOTO.height()));
+            circle(photo, centre, 8 + random.nextInt(18), shade, FILLED, LINE_AA, 0);
+        }
+        photo.copyTo(new Mat(screen.image, new Rect(PHOTO.x(), PHOTO.y(), PHOTO.width(), PHOTO.height())));
         return screen;
     }
 
@@ -204,6 +255,13 @@ final class SyntheticScreen {
         }
         text(label, x + side + 12, y + side - 4, DARK, FONT_SCALE, 1);
         controls.add(new ExpectedControl(ElementType.RADIO, new BoundingBox(x, y, side, side), label));
+    }
+
+    /** Draws a white outlined square icon with a bar inside, as toolbars show a menu or share glyph. */
+    private void icon(int x, int y, int side) {
+        rectangle(image, new Rect(x, y, side, side), WHITE, 3, LINE_AA, 0);
+        rectangle(image, new Rect(x + side / 4, y + side / 2 - 3, side / 2, 6), WHITE, FILLED, LINE_AA, 0);
+        controls.add(new ExpectedControl(ElementType.ICON, new BoundingBox(x, y, side, side), null));
     }
 
     private void card(int x, int y, int width, int height) {

@@ -87,6 +87,14 @@ public interface VlmConfig {
         @WithDefault("0.06")
         double maxSmallSquareFraction();
 
+        /**
+         * Share (0 to 1) of an unlabelled shape's neighbourhood, the shape grown by its longer side on every side,
+         * that must be one plain fill. Below it, the shape is dropped as a mark in a photo, not a glyph of the
+         * interface. Applies to shapes no longer than the tallest control, but for check boxes.
+         */
+        @WithDefault("0.5")
+        double minSurroundPlainShare();
+
         /** Edge share (0 to 1) from which a framed region larger than a control is a picture, not a container. */
         @WithDefault("0.1")
         double imageEdgeDensity();

@@ -36,6 +36,8 @@ public class OfflineElementDetector implements ElementDetector {
     private final ControlLabeler labeler;
     private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
+    private final double maxControlHeightFraction;
+    private final double minSurroundPlainShare;
     private final RegionMeasures measures = new RegionMeasures();
 
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
@@ -48,6 +50,8 @@ public class OfflineElementDetector implements ElementDetector {
         this.labeler = labeler;
         this.touchLayout = touchLayout;
         this.textLevel = config.ocr().level();
+        this.maxControlHeightFraction = config.detector().maxControlHeightFraction();
+        this.minSurroundPlainShare = config.detector().minSurroundPlainShare();
     }
 
     @Override
@@ -61,6 +65,7 @@ public class OfflineElementDetector implements ElementDetector {
                 shapes.add(classifier.classify(region, image.width(), image.height()));
             }
             shapes = merger.merge(shapes);
+            shapes = onPlainSurround(gray, shapes);
 
             List<RecognizedText> words = List.of();
             List<RecognizedText> lines = List.of();
@@ -116,6 +121,27 @@ public class OfflineElementDetector implements ElementDetector {
         return words.stream()
                 .filter(w -> measures.ringDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
                 .toList();
+    }
+
+
+    /**
+     * Drops the small unlabelled shapes whose neighbourhood is not mostly one fill: marks in a photo that the edge
+     * map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles.
+     */
+    private List<DetectedElement> onPlainSurround(Mat gray, List<DetectedElement> shapes) {
+        long smallSide = Math.round(maxControlHeightFraction * gray.rows());
+        List<DetectedElement> kept = new ArrayList<>(shapes.size());
+        for (DetectedElement shape : shapes) {
+            boolean mark = shape.type() != ElementType.CHECKBOX
+                    && shape.label() == null
+                    && Math.max(shape.box().width(), shape.box().height()) <= smallSide;
+            int grow = Math.max(shape.box().width(), shape.box().height());
+            if (!mark || measures.surroundPlainShare(gray, shape.box(), grow, RegionMeasures.PLAIN_TOLERANCE)
+                    >= minSurroundPlainShare) {
+                kept.add(shape);
+            }
+        }
+        return kept;
     }
 
     private static List<DetectedElement> textElements(List<RecognizedText> texts) {

@@ -67,9 +67,6 @@ public class RegionFinder {
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
 
-    /** Gray levels, on the 0-255 scale, around a region's most common gray that count as its plain fill. */
-    private static final int PLAIN_TOLERANCE = 8;
-
     /** Share of plain fill below which a busy region is a photo rather than a card of text. */
     private static final double MAX_PHOTO_PLAIN_SHARE = 0.5;
 
@@ -175,7 +172,7 @@ public class RegionFinder {
         int before = regions.size();
         searchInside(maps, limits, box, depth, regions);
         boolean busy = edgeDensity >= config.imageEdgeDensity()
-                && measures.plainShare(maps.gray(), box, PLAIN_TOLERANCE) < MAX_PHOTO_PLAIN_SHARE;
+                && measures.plainShare(maps.gray(), box, RegionMeasures.PLAIN_TOLERANCE) < MAX_PHOTO_PLAIN_SHARE;
         if (busy) {
             List<Region> inside = regions.subList(before, regions.size());
             inside.removeIf(region -> !region.framed());

@@ -34,6 +34,9 @@ final class RegionMeasures {
      */
     static final double MAX_PLAIN_RING_DEVIATION = 12.0;
 
+    /** Gray levels, on the 0-255 scale, around a region's most common gray that count as its plain fill. */
+    static final int PLAIN_TOLERANCE = 8;
+
     /** Width, in pixels, of the strip along each side that is searched for the outline. */
     private static final int BAND = 3;
 
@@ -193,6 +196,22 @@ final class RegionMeasures {
             plain += histogram[level];
         }
         return (double) plain / box.area();
+    }
+
+    /**
+     * Returns the {@link #plainShare plain share} of the neighbourhood of a box: the box grown by the given pixels
+     * in every direction, clipped to the image. An icon or a word on a bar or a page is surrounded by one fill, so
+     * the share is high even where other glyphs come near; a detail of a photo is surrounded by spread shades.
+     */
+    double surroundPlainShare(Mat gray, BoundingBox box, int grow, int tolerance) {
+        int left = Math.max(0, box.x() - grow);
+        int top = Math.max(0, box.y() - grow);
+        int right = Math.min(gray.cols(), box.right() + grow);
+        int bottom = Math.min(gray.rows(), box.bottom() + grow);
+        if (right <= left || bottom <= top) {
+            return 1.0;
+        }
+        return plainShare(gray, new BoundingBox(left, top, right - left, bottom - top), tolerance);
     }
 
     /**
