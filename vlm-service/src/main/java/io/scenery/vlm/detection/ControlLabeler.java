@@ -11,7 +11,8 @@ import java.util.List;
  * A checkbox or radio button without words gets the text just right of it, past an item icon when one follows it,
  * up to the next checkbox or radio button on the row. A button
  * or field that no page word falls into is read again on its own, which finds light text on a dark fill. An icon
- * or picture that words of more than one character cover is retyped as text, since it was a glyph.
+ * or picture that words cover is retyped as text, since it was a glyph: when the words are one character in all,
+ * only if their text line goes on outside the icon, as "(1)" does before a folder name.
  */
 @ApplicationScoped
 public class ControlLabeler {
@@ -81,7 +82,8 @@ public class ControlLabeler {
             List<RecognizedText> inside = wordsInside(element.box(), words);
 
             if ((type == ElementType.ICON || type == ElementType.IMAGE)
-                    && coverage(element.box(), words) >= TEXT_COVERAGE && !isOneCharacter(inside)) {
+                    && coverage(element.box(), words) >= TEXT_COVERAGE
+                    && (!isOneCharacter(inside) || lineGoesOn(element.box(), inside, words))) {
                 labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
             } else if (!inside.isEmpty()) {
                 labelled.add(element.withLabel(TextLines.join(inside)));
@@ -154,6 +156,12 @@ public class ControlLabeler {
                 .filter(Character::isLetterOrDigit)
                 .count();
         return characters == 1;
+    }
+
+    /** Returns whether a text line of the words inside the box has words outside it too. */
+    private static boolean lineGoesOn(BoundingBox box, List<RecognizedText> inside, List<RecognizedText> words) {
+        return words.stream().anyMatch(word -> !box.containsCenterOf(word.box())
+                && inside.stream().anyMatch(own -> own.line() == word.line()));
     }
 
     private static String labelOrNull(List<RecognizedText> words) {
