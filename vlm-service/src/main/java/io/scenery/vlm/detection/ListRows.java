@@ -8,7 +8,8 @@ import java.util.List;
  * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
  * high. Examples are rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each
  * line becomes a row element as wide as the image, with the gaps between lines split evenly, because a list row's
- * touch target spans the whole row.
+ * touch target spans the whole row. When most rows of a list start with a picture of one size and a row has none,
+ * its picture was light on a light page: the glyphs found in its place become one picture.
  */
 final class ListRows {
 
@@ -33,6 +34,9 @@ final class ListRows {
     /** Largest gap between lines of one text in a menu, in line heights. */
     private static final double MAX_MENU_GAP_LINES = 4.0;
 
+    /** Largest difference of a picture's left edge or size between rows of one list, as a fraction of its side. */
+    private static final double PICTURE_TOLERANCE = 0.15;
+
     private final int minRows;
 
     ListRows(int minRows) {
@@ -45,7 +49,15 @@ final class ListRows {
      */
     List<DetectedElement> apply(List<DetectedElement> elements, int width, int height, BarBoundaries boundaries) {
         List<DetectedElement> result = new ArrayList<>(elements);
-        for (DetectedElement row : find(elements, width, height, boundaries)) {
+        List<List<Line>> lists = find(elements, width, height);
+        for (List<Line> list : lists) {
+            completePictures(list, result);
+        }
+        List<DetectedElement> rows = new ArrayList<>();
+        for (List<Line> list : lists) {
+            rows.addAll(rows(list, width, boundaries));
+        }
+        for (DetectedElement row : rows) {
             for (int i = 0; i < result.size(); i++) {
                 DetectedElement element = result.get(i);
                 if (element.type() == ElementType.TEXT && row.box().containsCenterOf(element.box())) {
@@ -87,10 +99,69 @@ final class ListRows {
                 : text;
     }
 
-    private List<DetectedElement> find(List<DetectedElement> elements, int width, int height,
-                                       BarBoundaries boundaries) {
+    /**
+     * Gives each line of the list that lacks it the picture that most lines share: an image at the same left edge
+     * and of the same size. The elements whose centre lies in the missing picture's place, centred on its line, are
+     * replaced by one image, in the line and in the result.
+     */
+    private static void completePictures(List<Line> list, List<DetectedElement> result) {
+        DetectedElement shared = sharedPicture(list);
+        if (shared == null) {
+            return;
+        }
+        BoundingBox picture = shared.box();
+        for (Line line : list) {
+            if (line.elements.stream().anyMatch(e -> samePlace(e, picture))) {
+                continue;
+            }
+            int centre = (line.top + line.bottom) / 2;
+            BoundingBox place = new BoundingBox(picture.x(), centre - picture.height() / 2, picture.width(),
+                    picture.height());
+            List<DetectedElement> inside = line.elements.stream()
+                    .filter(e -> place.containsCenterOf(e.box()) && place.contains(e.box(), picture.width() / 10))
+                    .toList();
+            if (inside.isEmpty()) {
+                continue;
+            }
+            DetectedElement image = new DetectedElement(ElementType.IMAGE, null, place, shared.confidence(),
+                    ElementSource.CV, false);
+            line.elements.removeAll(inside);
+            line.elements.add(image);
+            result.removeAll(inside);
+            result.add(image);
+        }
+    }
+
+    /** Returns an image of a line that lines holding more than half of the list have in the same place, or null. */
+    private static DetectedElement sharedPicture(List<Line> list) {
+        for (Line line : list) {
+            for (DetectedElement element : line.elements) {
+                if (element.type() != ElementType.IMAGE) {
+                    continue;
+                }
+                long alike = list.stream()
+                        .filter(other -> other.elements.stream().anyMatch(e -> samePlace(e, element.box())))
+                        .count();
+                if (2 * alike > list.size()) {
+                    return element;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean samePlace(DetectedElement element, BoundingBox picture) {
+        BoundingBox box = element.box();
+        double tolerance = PICTURE_TOLERANCE * Math.max(picture.width(), picture.height());
+        return element.type() == ElementType.IMAGE
+                && Math.abs(box.x() - picture.x()) <= tolerance
+                && Math.abs(box.width() - picture.width()) <= tolerance
+                && Math.abs(box.height() - picture.height()) <= tolerance;
+    }
+
+    private List<List<Line>> find(List<DetectedElement> elements, int width, int height) {
         List<Line> lines = lines(elements, height, (int) Math.round(LINE_GAP_FRACTION * Math.min(width, height)));
-        List<DetectedElement> rows = new ArrayList<>();
+        List<List<Line>> lists = new ArrayList<>();
         int start = 0;
         while (start < lines.size()) {
             int end = start + 1;
@@ -98,11 +169,11 @@ final class ListRows {
                 end++;
             }
             if (end - start >= minRows) {
-                rows.addAll(rows(lines.subList(start, end), width, boundaries));
+                lists.add(lines.subList(start, end));
             }
             start = end;
         }
-        return rows;
+        return lists;
     }
 
     /**
