@@ -40,6 +40,9 @@ public class OfflineElementDetector implements ElementDetector {
     private final double minSurroundPlainShare;
     private final RegionMeasures measures = new RegionMeasures();
 
+    /** Overlap (intersection over union) from which a text-shaped region is taken for the same word. */
+    private static final double HALF = 0.5;
+
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
                                   TextRecognizer textRecognizer, ControlLabeler labeler, TouchLayout touchLayout,
                                   VlmConfig config) {
@@ -73,7 +76,7 @@ public class OfflineElementDetector implements ElementDetector {
             Optional<OcrSession> session = textRecognizer.open(gray);
             if (session.isPresent()) {
                 try (OcrSession ocr = session.get()) {
-                    words = onPlainFill(gray, labeler.withoutFrames(ocr.readWords(), shapes));
+                    words = onPlainFill(gray, labeler.withoutFrames(grownToShapes(ocr.readWords(), shapes), shapes));
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, ocr);
                 }
@@ -114,6 +117,25 @@ public class OfflineElementDetector implements ElementDetector {
             result.sort(READING_ORDER);
             return result;
         }
+    }
+
+    /**
+     * Returns the words, each grown to the text-shaped region that overlaps it by half or more. Tesseract's word
+     * boxes can fall a glyph's width short of the first letter; the region drawn around the glyphs holds it.
+     */
+    private static List<RecognizedText> grownToShapes(List<RecognizedText> words, List<DetectedElement> shapes) {
+        List<RecognizedText> grown = new ArrayList<>(words.size());
+        for (RecognizedText word : words) {
+            BoundingBox box = word.box();
+            for (DetectedElement shape : shapes) {
+                if (shape.type() == ElementType.TEXT && shape.box().iou(word.box()) >= HALF) {
+                    box = box.union(shape.box());
+                }
+            }
+            grown.add(box.equals(word.box()) ? word
+                    : new RecognizedText(word.text(), box, word.confidence(), word.line()));
+        }
+        return grown;
     }
 
     /** Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. */
