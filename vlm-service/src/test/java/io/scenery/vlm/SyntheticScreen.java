@@ -54,8 +54,12 @@ final class SyntheticScreen {
     /** Share of each channel that a modal dialog's scrim leaves of the page behind it. */
     private static final double SCRIM_KEPT_SHARE = 0.55;
 
+    /** Size of the phone screen that {@link #renderPhoto} draws. */
+    static final int PHONE_WIDTH = 720;
+    static final int PHONE_HEIGHT = 1280;
+
     /** Box of the photo that {@link #renderPhoto} draws. */
-    static final BoundingBox PHOTO = new BoundingBox(0, 120, WIDTH, HEIGHT - 120);
+    static final BoundingBox PHOTO = new BoundingBox(0, 112, PHONE_WIDTH, PHONE_HEIGHT - 112);
 
     /** Box of the dialog that {@link #renderDialog} draws. */
     static final BoundingBox DIALOG = new BoundingBox(380, 210, 520, 380);
@@ -64,10 +68,15 @@ final class SyntheticScreen {
     record ExpectedControl(ElementType type, BoundingBox box, String label) {
     }
 
-    private final Mat image = new Mat(HEIGHT, WIDTH, CV_8UC3, BACKGROUND);
+    private final Mat image;
     private final List<ExpectedControl> controls = new ArrayList<>();
 
     private SyntheticScreen() {
+        this(WIDTH, HEIGHT);
+    }
+
+    private SyntheticScreen(int width, int height) {
+        image = new Mat(height, width, CV_8UC3, BACKGROUND);
     }
 
     static SyntheticScreen render() {
@@ -131,20 +140,20 @@ final class SyntheticScreen {
     }
 
     /**
-     * Draws a photo viewer: a plain toolbar with a back icon, a title and two icons, over a photo that fills the
-     * rest of the screen. The photo is smooth random shading, the same for every run, with small dark and light
+     * Draws a photo viewer on a phone screen: a plain toolbar with a back icon, a title and two icons, over a photo
+     * that fills the rest of the screen. The photo is smooth random shading, the same for every run, with small dark and light
      * blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.
      */
     static SyntheticScreen renderPhoto() {
-        SyntheticScreen screen = new SyntheticScreen();
-        rectangle(screen.image, new Rect(0, 0, WIDTH, PHOTO.y()), bgr(230, 81, 0), FILLED, LINE_AA, 0);
-        screen.text("Photo 3 of 12", 110, 72, WHITE, 1.0, 2);
-        screen.icon(30, 40, 40);
-        screen.icon(1100, 40, 40);
-        screen.icon(1190, 40, 40);
+        SyntheticScreen screen = new SyntheticScreen(PHONE_WIDTH, PHONE_HEIGHT);
+        rectangle(screen.image, new Rect(0, 0, PHONE_WIDTH, PHOTO.y()), bgr(230, 81, 0), FILLED, LINE_AA, 0);
+        screen.text("Photo 3 of 12", 100, 68, WHITE, 1.0, 2);
+        screen.icon(28, 36, 40);
+        screen.icon(560, 36, 40);
+        screen.icon(652, 36, 40);
 
         Random random = new Random(7);
-        Mat coarse = new Mat(9, 16, CV_8UC3);
+        Mat coarse = new Mat(16, 9, CV_8UC3);
         try (UByteIndexer pixels = coarse.createIndexer()) {
             for (int y = 0; y < coarse.rows(); y++) {
                 for (int x = 0; x < coarse.cols(); x++) {

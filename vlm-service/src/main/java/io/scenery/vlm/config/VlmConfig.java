@@ -88,9 +88,9 @@ public interface VlmConfig {
         double maxSmallSquareFraction();
 
         /**
-         * Share (0 to 1) of an unlabelled shape's neighbourhood, the shape grown by its longer side on every side,
-         * that must be one plain fill. Below it, the shape is dropped as a mark in a photo, not a glyph of the
-         * interface. Applies to shapes no longer than the tallest control, but for check boxes.
+         * On touch screens, share (0 to 1) of an unlabelled control's neighbourhood, the control grown by its longer
+         * side on every side, that must be one plain fill. Below it, the control is dropped as a mark in a photo,
+         * not a glyph of the interface. Applies to controls no longer than the tallest control, but check boxes.
          */
         @WithDefault("0.5")
         double minSurroundPlainShare();

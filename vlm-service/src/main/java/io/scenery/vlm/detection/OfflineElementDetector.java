@@ -68,7 +68,6 @@ public class OfflineElementDetector implements ElementDetector {
                 shapes.add(classifier.classify(region, image.width(), image.height()));
             }
             shapes = merger.merge(shapes);
-            shapes = onPlainSurround(gray, shapes);
 
             List<RecognizedText> words = List.of();
             List<RecognizedText> lines = List.of();
@@ -95,7 +94,7 @@ public class OfflineElementDetector implements ElementDetector {
                 texts = new ArrayList<>(screen.reachable(texts));
                 List<DetectedElement> barButtons = textRules.barButtons(texts);
                 texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
-                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(controls)));
+                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(onPlainSurround(gray, controls))));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
                 controls = textRules.withToggleLabels(controls, texts);
@@ -147,8 +146,9 @@ public class OfflineElementDetector implements ElementDetector {
 
 
     /**
-     * Drops the small unlabelled shapes whose neighbourhood is not mostly one fill: marks in a photo that the edge
-     * map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles.
+     * Drops the small unlabelled controls whose neighbourhood is not mostly one fill: marks in a photo that the
+     * edge map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles. Used on touch
+     * screens only: desktop docks and tool bars put unlabelled icons on translucent or shaded panels.
      */
     private List<DetectedElement> onPlainSurround(Mat gray, List<DetectedElement> shapes) {
         long smallSide = Math.round(maxControlHeightFraction * gray.rows());
