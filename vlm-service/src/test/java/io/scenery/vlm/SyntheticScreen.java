@@ -141,8 +141,8 @@ final class SyntheticScreen {
 
     /**
      * Draws a photo viewer on a phone screen: a plain toolbar with a back icon, a title and two icons, over a photo
-     * that fills the rest of the screen. The photo is smooth random shading, the same for every run, with small dark and light
-     * blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.
+     * that fills the rest of the screen. The photo is smooth random shading, the same for every run, with small dark
+     * and light blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.
      */
     static SyntheticScreen renderPhoto() {
         SyntheticScreen screen = new SyntheticScreen(PHONE_WIDTH, PHONE_HEIGHT);
