@@ -37,8 +37,8 @@ public class ControlLabeler {
 
     /**
      * Returns the words that are not an element's outline read as a glyph. Such a word matches the box of a
-     * checkbox, button or field, or it is a single character that matches the box of an icon, such as "O" for a
-     * radio button.
+     * checkbox, button or field, or it is a single character centred in the box of an icon, radio button or
+     * checkbox, such as "O" for a radio button or "i" for a pillared building icon.
      */
     public List<RecognizedText> withoutFrames(List<RecognizedText> words, List<DetectedElement> elements) {
         List<RecognizedText> readable = new ArrayList<>(words.size());
@@ -52,12 +52,18 @@ public class ControlLabeler {
     }
 
     private static boolean isFrame(RecognizedText word, DetectedElement element) {
+        boolean oneCharacter = word.text().codePointCount(0, word.text().length()) == 1;
+        boolean smallGlyph = element.type() == ElementType.ICON || element.type() == ElementType.RADIO
+                || element.type() == ElementType.CHECKBOX;
+        if (oneCharacter && smallGlyph && element.box().containsCenterOf(word.box())) {
+            return true;
+        }
         if (element.box().iou(word.box()) < FRAME_IOU) {
             return false;
         }
         return switch (element.type()) {
             case CHECKBOX, BUTTON, INPUT, RADIO, SWITCH, DROPDOWN, TAB -> true;
-            case ICON -> word.text().codePointCount(0, word.text().length()) == 1;
+            case ICON -> oneCharacter;
             case IMAGE, TEXT, LINK -> false;
         };
     }

@@ -119,15 +119,17 @@ public class OfflineElementDetector implements ElementDetector {
     }
 
     /**
-     * Returns the words, each grown to the text-shaped region that overlaps it by half or more. Tesseract's word
-     * boxes can fall a glyph's width short of the first letter; the region drawn around the glyphs holds it.
+     * Returns the words, each grown to the text-shaped region that overlaps it by half or more and reaches at most
+     * one glyph beyond it: Tesseract's word boxes can fall a glyph's width short of the first letter, and the region
+     * drawn around the glyphs holds it. A region that also holds the next word is not taken.
      */
     private static List<RecognizedText> grownToShapes(List<RecognizedText> words, List<DetectedElement> shapes) {
         List<RecognizedText> grown = new ArrayList<>(words.size());
         for (RecognizedText word : words) {
             BoundingBox box = word.box();
             for (DetectedElement shape : shapes) {
-                if (shape.type() == ElementType.TEXT && shape.box().iou(word.box()) >= HALF) {
+                if (shape.type() == ElementType.TEXT && shape.box().iou(word.box()) >= HALF
+                        && withinOneGlyph(shape.box(), word.box())) {
                     box = box.union(shape.box());
                 }
             }
@@ -137,10 +139,16 @@ public class OfflineElementDetector implements ElementDetector {
         return grown;
     }
 
+    private static boolean withinOneGlyph(BoundingBox region, BoundingBox word) {
+        int glyph = word.height();
+        return word.x() - region.x() <= glyph && region.right() - word.right() <= glyph
+                && word.y() - region.y() <= glyph / 2 && region.bottom() - word.bottom() <= glyph / 2;
+    }
+
     /** Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. */
     private List<RecognizedText> onPlainFill(Mat gray, List<RecognizedText> words) {
         return words.stream()
-                .filter(w -> measures.ringDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
+                .filter(w -> measures.lineBandDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
                 .toList();
     }
 

@@ -219,15 +219,38 @@ final class RegionMeasures {
      * glyph of the interface sits on a plain fill, where it is near 0; a detail of a photo does not.
      */
     double ringDeviation(Mat gray, BoundingBox box) {
-        // The ring starts a little away from the box, past the anti-aliased fringe of the glyphs.
+        return deviation(gray, outsideStrips(around(box), gray.cols(), gray.rows()));
+    }
+
+    /**
+     * Returns the standard deviation of gray in the strips just above and below a word. The strips left and right
+     * of it are left out, because the gap between words is narrower than the ring's margin, so those strips cross
+     * the next word's glyphs.
+     */
+    double lineBandDeviation(Mat gray, BoundingBox box) {
+        BoundingBox around = around(box);
+        List<BoundingBox> bands = new ArrayList<>(2);
+        for (BoundingBox strip : outsideStrips(around, gray.cols(), gray.rows())) {
+            if (strip.height() == BAND && strip.width() > BAND) {
+                bands.add(strip);
+            }
+        }
+        return deviation(gray, bands);
+    }
+
+    /** Returns the box grown by a margin that leaves out the anti-aliased fringe of the glyphs. */
+    private static BoundingBox around(BoundingBox box) {
         int margin = 2 + box.height() / 10;
-        BoundingBox around = new BoundingBox(box.x() - margin, box.y() - margin, box.width() + 2 * margin,
+        return new BoundingBox(box.x() - margin, box.y() - margin, box.width() + 2 * margin,
                 box.height() + 2 * margin);
-        List<BoundingBox> ring = outsideStrips(around, gray.cols(), gray.rows());
+    }
+
+    /** Returns the standard deviation of gray over the union of the strips, or 0 for none. */
+    private static double deviation(Mat gray, List<BoundingBox> strips) {
         double sum = 0;
         double squares = 0;
         long pixels = 0;
-        for (BoundingBox strip : ring) {
+        for (BoundingBox strip : strips) {
             try (Mat mean = new Mat(); Mat deviation = new Mat()) {
                 meanStdDev(new Mat(gray, RegionFinder.toRect(strip)), mean, deviation);
                 double stripMean;
