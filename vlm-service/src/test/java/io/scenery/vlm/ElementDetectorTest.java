@@ -164,7 +164,6 @@ class ElementDetectorTest {
         assertThat(all).allMatch(e -> image.contains(e.box(), 0), "every box lies inside the 1440x2560 image");
         assertThat(all).allMatch(e -> e.confidence() > 0 && e.confidence() <= 1, "confidence is in (0, 1]");
         assertThat(all).anyMatch(e -> e.label() != null && e.label().contains("English Quotes Collection"));
-        // Tesseract's box for this word starts inside its first letter.
         assertThat(all).as("the last folder's name").anyMatch(e -> e.label() != null && e.label().contains("NOTA"));
     }
 
