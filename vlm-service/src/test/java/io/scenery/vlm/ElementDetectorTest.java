@@ -87,6 +87,20 @@ class ElementDetectorTest {
     }
 
     @Test
+    void syntheticScreenSwitchTyped() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.render();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        SyntheticScreen.ExpectedControl toggle = screen.controls().stream()
+                .filter(c -> c.type() == ElementType.SWITCH)
+                .findFirst()
+                .orElseThrow();
+        Optional<DetectedElement> best = bestMatch(toggle.box(), found);
+        assertThat(best).as("switch at %s among %s", toggle.box(), found).isPresent();
+        assertThat(best.get().type()).isEqualTo(ElementType.SWITCH);
+    }
+
+    @Test
     void syntheticScreenTextLinesRead() throws Exception {
         SyntheticScreen screen = SyntheticScreen.render();
         List<DetectedElement> found = detect(screen.encode(".jpg"), DetectType.TEXT);

@@ -98,6 +98,7 @@ final class SyntheticScreen {
         screen.checkbox(80, 430, false, "Remember me");
         screen.checkbox(80, 480, true, "Send newsletter");
         screen.checkbox(80, 530, false, "Accept terms");
+        screen.toggleSwitch(80, 590);
 
         screen.card(620, 420, 520, 300);
         screen.text("Coupon", 650, 470, DARK, FONT_SCALE, 1);
@@ -211,6 +212,18 @@ final class SyntheticScreen {
         rectangle(image, new Rect(x, y, width, height), fill, FILLED, LINE_AA, 0);
         centredText(label, x, y, width, height, WHITE);
         controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(x, y, width, height), label));
+    }
+
+    /** Draws an on/off switch that is on: a shaded track with "ON" in its left half and a white knob in the right. */
+    private void toggleSwitch(int x, int y) {
+        int width = 76;
+        int height = 26;
+        rectangle(image, new Rect(x, y, width / 2, height), bgr(190, 190, 190), FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x + width / 2, y, width / 2, height), WHITE, FILLED, LINE_AA, 0);
+        rectangle(image, new Rect(x, y, width, height), BORDER, 1, LINE_AA, 0);
+        line(image, new Point(x + width / 2, y), new Point(x + width / 2, y + height - 1), BORDER, 1, LINE_AA, 0);
+        text("ON", x + 9, y + 18, DARK, 0.5, 1);
+        controls.add(new ExpectedControl(ElementType.SWITCH, new BoundingBox(x, y, width, height), null));
     }
 
     /** Draws a filled button whose short sides are half circles. */

@@ -14,6 +14,12 @@ public class ControlClassifier {
     /** Fill contrast, on the 0-255 gray scale, from which a framed region counts as a filled button. */
     private static final double FILLED_CONTRAST = 25.0;
 
+    /** Difference of the most common gray of a framed box's two halves from which it is a switch's track and knob. */
+    private static final double SWITCH_HALF_CONTRAST = 20.0;
+
+    /** Widest switch, as width over height. */
+    private static final double MAX_SWITCH_ASPECT = 3.5;
+
     /** Width over height from which a framed region counts as a wide field or button. */
     private static final double WIDE_ASPECT = 1.8;
 
@@ -64,7 +70,7 @@ public class ControlClassifier {
             return element(toggle, region, region.content() == null ? 0.7 : 0.6, true);
         }
         if (aspect >= WIDE_ASPECT) {
-            return classifyWideFramed(region);
+            return classifyWideFramed(region, smallSquareMax);
         }
         if (aspect >= 0.75 && Math.max(box.width(), box.height()) <= 2.5 * smallSquareMax) {
             return element(ElementType.BUTTON, region, 0.5, true);
@@ -73,15 +79,21 @@ public class ControlClassifier {
     }
 
     /**
-     * Types a wide framed box. It is a drop-down list when it is not filled and ends in a small glyph set apart. It
+     * Types a wide framed box. It is a switch when it is low, at most a few times as wide as high, and its halves
+     * have different plain fills, the knob and the track. It is a drop-down list when it is not filled and ends in a small glyph set apart. It
      * is a field when it is empty or its content is left-aligned, and a button when it is filled or its content is
      * centred.
      */
-    private DetectedElement classifyWideFramed(Region region) {
+    private DetectedElement classifyWideFramed(Region region, double smallSquareMax) {
         BoundingBox box = region.box();
         BoundingBox content = region.content();
         boolean filled = Math.abs(region.fillContrast()) >= FILLED_CONTRAST;
+        double aspect = (double) box.width() / box.height();
 
+        if (aspect <= MAX_SWITCH_ASPECT && box.height() <= smallSquareMax
+                && Math.abs(region.halfContrast()) >= SWITCH_HALF_CONTRAST) {
+            return element(ElementType.SWITCH, region, 0.55, true);
+        }
         if (!filled && region.trailingGlyph()) {
             return element(ElementType.DROPDOWN, region, 0.6, true);
         }

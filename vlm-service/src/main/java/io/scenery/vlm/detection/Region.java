@@ -11,10 +11,13 @@ package io.scenery.vlm.detection;
  *                     a circle
  * @param trailingGlyph whether a framed region ends in a small glyph set apart from its other content, as the arrow
  *                     of a drop-down list
+ * @param halfContrast most common gray of the left half inside the border minus that of the right half, on the
+ *                     0-255 scale; 0 for unframed regions
  * @param panel        whether the region is a framed panel larger than a control that is reported as a picture, such
  *                     as a photo or a tile whose fill differs from its surroundings. Elements found inside it are
  *                     regions of their own.
  */
 public record Region(BoundingBox box, boolean framed, BoundingBox content, double fillContrast, double edgeDensity,
-                     double outlineFill, boolean trailingGlyph, boolean panel) {
+                     double outlineFill, boolean trailingGlyph, double halfContrast,
+                     boolean panel) {
 }

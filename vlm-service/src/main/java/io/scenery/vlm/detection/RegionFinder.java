@@ -155,8 +155,9 @@ public class RegionFinder {
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
         boolean trailingGlyph = framed
                 && measures.hasTrailingGlyph(maps.edges(), box, CONTENT_INSET, MAX_DROPDOWN_ARROW_SHARE);
+        double halfContrast = framed ? measures.halfModeContrast(maps.gray(), box, BORDER_INSET) : 0.0;
         regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, outlineFill,
-                trailingGlyph, false));
+                trailingGlyph, halfContrast, false));
     }
 
     /**
@@ -187,7 +188,7 @@ public class RegionFinder {
                 ? busy || distinctFill
                 : edgeDensity >= config.imageEdgeDensity() || distinctFill;
         if (picture) {
-            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, false, true));
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, false, 0.0, true));
         }
     }
 

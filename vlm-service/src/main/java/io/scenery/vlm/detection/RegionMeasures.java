@@ -177,6 +177,33 @@ final class RegionMeasures {
      * gray. A card of text on a plain fill scores high; a photo scores low, because its shades spread.
      */
     double plainShare(Mat gray, BoundingBox box, int tolerance) {
+        long[] histogram = histogram(gray, box);
+        int mode = mode(histogram);
+        long plain = 0;
+        for (int level = Math.max(0, mode - tolerance); level <= Math.min(255, mode + tolerance); level++) {
+            plain += histogram[level];
+        }
+        return (double) plain / box.area();
+    }
+
+    /**
+     * Returns the most common gray of the left half of the box inside the inset minus that of the right half. A
+     * switch's knob is a plain fill of its own beside the track, so the two differ; a field or button with text has
+     * the same background in both halves.
+     */
+    double halfModeContrast(Mat gray, BoundingBox box, int inset) {
+        int innerWidth = box.width() - 2 * inset;
+        int innerHeight = box.height() - 2 * inset;
+        if (innerWidth < 4 || innerHeight < 2) {
+            return 0.0;
+        }
+        int half = innerWidth / 2;
+        BoundingBox left = new BoundingBox(box.x() + inset, box.y() + inset, half, innerHeight);
+        BoundingBox right = new BoundingBox(box.x() + inset + innerWidth - half, box.y() + inset, half, innerHeight);
+        return mode(histogram(gray, left)) - mode(histogram(gray, right));
+    }
+
+    private static long[] histogram(Mat gray, BoundingBox box) {
         long[] histogram = new long[256];
         try (UByteIndexer indexer = new Mat(gray, RegionFinder.toRect(box)).createIndexer()) {
             for (int y = 0; y < box.height(); y++) {
@@ -185,17 +212,17 @@ final class RegionMeasures {
                 }
             }
         }
+        return histogram;
+    }
+
+    private static int mode(long[] histogram) {
         int mode = 0;
         for (int level = 1; level < histogram.length; level++) {
             if (histogram[level] > histogram[mode]) {
                 mode = level;
             }
         }
-        long plain = 0;
-        for (int level = Math.max(0, mode - tolerance); level <= Math.min(255, mode + tolerance); level++) {
-            plain += histogram[level];
-        }
-        return (double) plain / box.area();
+        return mode;
     }
 
     /**
