@@ -92,7 +92,7 @@ public class ControlLabeler {
                     && (!isOneCharacter(inside) || lineGoesOn(element.box(), inside, words))) {
                 labelled.add(element.withType(ElementType.TEXT, false).withLabel(labelOrNull(inside)));
             } else if (!inside.isEmpty()) {
-                labelled.add(element.withLabel(TextLines.join(inside)));
+                labelled.add(element.withLabel(withoutLeadingGlyph(TextLines.join(inside))));
             } else if (type == ElementType.CHECKBOX || type == ElementType.RADIO) {
                 BoundingBox icon = iconRightOf(element.box(), elements);
                 BoundingBox labelStart = icon == null ? element.box() : element.box().union(icon);
@@ -101,7 +101,7 @@ public class ControlLabeler {
                     && (type == ElementType.BUTTON || type == ElementType.INPUT)) {
                 rereads++;
                 RecognizedText line = readAlone(element, session);
-                labelled.add(line == null ? element : element.withLabel(line.text()));
+                labelled.add(line == null ? element : element.withLabel(withoutLeadingGlyph(line.text())));
             } else {
                 labelled.add(element);
             }
@@ -162,6 +162,19 @@ public class ControlLabeler {
                 .filter(Character::isLetterOrDigit)
                 .count();
         return characters == 1;
+    }
+
+    /**
+     * Returns the label without a first word of one character that is not a digit, when more words follow. Such a
+     * word is the icon at the start of a button, such as a check mark read as "o" or "V" before "Apply".
+     */
+    static String withoutLeadingGlyph(String label) {
+        int space = label.indexOf(' ');
+        if (space < 0 || label.codePointCount(0, space) != 1 || Character.isDigit(label.codePointAt(0))) {
+            return label;
+        }
+        String rest = label.substring(space).strip();
+        return rest.isEmpty() ? label : rest;
     }
 
     /** Returns whether a text line of the words inside the box has words outside it too. */
