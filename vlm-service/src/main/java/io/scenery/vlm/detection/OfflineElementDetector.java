@@ -40,6 +40,12 @@ public class OfflineElementDetector implements ElementDetector {
     private final double minSurroundPlainShare;
     private final RegionMeasures measures = new RegionMeasures();
 
+    /**
+     * Share (0 to 1) of a word's neighbourhood, the word grown by its height, that must be one fill for the word
+     * to count as on a plain fill although a frame runs just above or below it.
+     */
+    private static final double MIN_WORD_SURROUND_SHARE = 0.6;
+
     /** Overlap (intersection over union) from which a text-shaped region is taken for the same word. */
     private static final double HALF = 0.5;
 
@@ -145,10 +151,16 @@ public class OfflineElementDetector implements ElementDetector {
                 && word.y() - region.y() <= glyph / 2 && region.bottom() - word.bottom() <= glyph / 2;
     }
 
-    /** Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. */
+    /**
+     * Returns the words on a plain fill; the others are shapes in a photo that Tesseract took for letters. A word
+     * is on a plain fill when the strips just above and below it are even, or, where a frame or underline runs
+     * through those strips, when most of its wider neighbourhood is one fill.
+     */
     private List<RecognizedText> onPlainFill(Mat gray, List<RecognizedText> words) {
         return words.stream()
-                .filter(w -> measures.lineBandDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
+                .filter(w -> measures.lineBandDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION
+                        || measures.surroundPlainShare(gray, w.box(), w.box().height(), RegionMeasures.PLAIN_TOLERANCE)
+                        >= MIN_WORD_SURROUND_SHARE)
                 .toList();
     }
 
