@@ -2,11 +2,15 @@
 # Runs Scenery on this machine: a local Kafka broker and the four services in JVM mode on 127.0.0.1:8080-8083,
 # against the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379).
 #
-#   ./run-local.sh [VIDEO]          start what is not running, process VIDEO (default: the committed sample),
-#                                   write out/<task-id>/result.json and report.html, stop what it started
-#   ./run-local.sh up               start everything and leave it running
-#   ./run-local.sh process VIDEO    process VIDEO against a running stack
-#   ./run-local.sh down             stop everything that "up" started
+#   ./run-local.sh [VIDEO] [OPTION...]   start what is not running, process VIDEO (default: the committed
+#                                        sample), write out/<task-id>/result.json and report.html, stop what
+#                                        it started
+#   ./run-local.sh up                    start everything and leave it running
+#   ./run-local.sh process VIDEO [OPTION...]   process VIDEO against a running stack
+#   ./run-local.sh down                  stop everything that "up" started
+#
+# Upload options after VIDEO go to the client: --detect-types control,text,all, --threshold N,
+# --min-scene-seconds S, --min-changed-area F, --min-scene-area F, --settle-frames N, --timeout DURATION.
 #
 # Option, before the command: --mock-model vlm|hybrid (plain means vlm) starts a stand-in vision model on a free
 # port of 127.0.0.1 and runs vlm-service in that detector mode against it. Its replies are fixed and contain "mock".
@@ -66,8 +70,8 @@ build_if_needed() {
     fi
   done
   if [[ $stale == 1 ]]; then
-    say "building (mvn -B -q -DskipTests install) ..."
-    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests install) || fail "the build failed; run 'mvn -B -DskipTests install' to see why"
+    say "building (mvn -B -q -DskipTests package) ..."
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package) || fail "the build failed; run 'mvn -B -DskipTests package' to see why"
   fi
 }
 
@@ -213,10 +217,11 @@ stop_started() {
 
 process() {
   local video="$1"
+  shift
   [[ -f "$video" ]] || fail "video not found: $video"
   [[ -f "$ROOT/cli/target/cli-$VERSION.jar" ]] || build_if_needed
   java -cp "$ROOT/cli/target/cli-$VERSION.jar:$ROOT/cli/target/lib/*" io.scenery.cli.SceneryCli \
-    process "$video" --out "$ROOT/out"
+    process "$video" --out "$ROOT/out" "$@"
 }
 
 if [[ "${1:-}" == --mock-model ]]; then
@@ -232,14 +237,19 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   process)
-    [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO"
-    process "$2" ;;
-  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+    [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO [OPTION...]"
+    shift
+    process "$@" ;;
+  -h|--help|help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    video="${1:-$SAMPLE}"
+    video="$SAMPLE"
+    if [[ $# -gt 0 && "$1" != --* ]]; then
+      video="$1"
+      shift
+    fi
     [[ -f "$video" ]] || fail "video not found: $video"
     video="$(cd "$(dirname "$video")" && pwd)/$(basename "$video")"
     trap stop_started EXIT
     up
-    process "$video" ;;
+    process "$video" "$@" ;;
 esac
