@@ -101,6 +101,20 @@ class ElementDetectorTest {
     }
 
     @Test
+    void darkPageFieldsAreFieldsNotButtons() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDark();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("%s '%s' among %s", expected.type(), expected.label(), found).isPresent();
+            assertThat(best.get().type()).as("type of '%s'", expected.label()).isEqualTo(expected.type());
+            assertThat(best.get().label()).as("label of %s '%s'", expected.type(), expected.label())
+                    .startsWith(expected.label().split(" ")[0]);
+        }
+    }
+
+    @Test
     void syntheticScreenTextLinesRead() throws Exception {
         SyntheticScreen screen = SyntheticScreen.render();
         List<DetectedElement> found = detect(screen.encode(".jpg"), DetectType.TEXT);

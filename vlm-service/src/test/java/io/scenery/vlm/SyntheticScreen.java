@@ -141,6 +141,25 @@ final class SyntheticScreen {
     }
 
     /**
+     * Draws a form on a dark page: white fields with their values at the left, a white drop-down list and a filled
+     * button. The fields are as much lighter than the page as a filled button is.
+     */
+    static SyntheticScreen renderDark() {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.image.put(new Mat(HEIGHT, WIDTH, CV_8UC3, bgr(24, 28, 44)));
+        Scalar label = bgr(230, 230, 235);
+        screen.text("Profile", 80, 70, label, 1.0, 2);
+        screen.text("Display name", 80, 125, label, FONT_SCALE, 1);
+        screen.input(80, 140, 480, 40, "Dana Reyes", DARK);
+        screen.text("Language", 80, 225, label, FONT_SCALE, 1);
+        screen.dropdown(80, 240, 480, 40, "French");
+        screen.text("Reply signature", 80, 325, label, FONT_SCALE, 1);
+        screen.input(80, 340, 480, 80, "Dana Reyes, help desk", DARK);
+        screen.filledButton(80, 460, 180, 44, "Save changes", BLUE);
+        return screen;
+    }
+
+    /**
      * Draws a photo viewer on a phone screen: a plain toolbar with a back icon, a title and two icons, over a photo
      * that fills the rest of the screen. The photo is smooth random shading, the same for every run, with small dark
      * and light blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.

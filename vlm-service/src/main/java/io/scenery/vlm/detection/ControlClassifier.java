@@ -80,9 +80,10 @@ public class ControlClassifier {
 
     /**
      * Types a wide framed box. It is a switch when it is low, at most a few times as wide as high, and its halves
-     * have different plain fills, the knob and the track. It is a drop-down list when it is not filled and ends in a small glyph set apart. It
-     * is a field when it is empty or its content is left-aligned, and a button when it is filled or its content is
-     * centred.
+     * have different plain fills, the knob and the track. It is a drop-down list when it ends in a small glyph set
+     * apart and is not filled or is lighter than the page. It is a field when it is empty or its content is
+     * left-aligned, also when it is lighter than a dark page around it, and a button when it is filled otherwise or
+     * its content is centred.
      */
     private DetectedElement classifyWideFramed(Region region, double smallSquareMax) {
         BoundingBox box = region.box();
@@ -94,10 +95,10 @@ public class ControlClassifier {
                 && Math.abs(region.halfContrast()) >= SWITCH_HALF_CONTRAST) {
             return element(ElementType.SWITCH, region, 0.55, true);
         }
-        if (!filled && region.trailingGlyph()) {
-            return element(ElementType.DROPDOWN, region, 0.6, true);
-        }
         if (content == null) {
+            if (!filled && region.trailingGlyph()) {
+                return element(ElementType.DROPDOWN, region, 0.6, true);
+            }
             return filled
                     ? element(ElementType.BUTTON, region, 0.55, true)
                     : element(ElementType.INPUT, region, 0.7, true);
@@ -108,6 +109,14 @@ public class ControlClassifier {
         boolean centred = Math.abs(content.centerX() - box.centerX()) <= 0.1 * box.width();
         boolean leftAligned = leftMargin <= 0.2 * box.width() && rightMargin > 2 * leftMargin;
 
+        // On a dark page a field is a light box, as filled as a button; its text starts at the left instead.
+        boolean lighterThanPage = region.fillContrast() > 0;
+        if (region.trailingGlyph() && (!filled || lighterThanPage)) {
+            return element(ElementType.DROPDOWN, region, 0.6, true);
+        }
+        if (filled && leftAligned && !centred && lighterThanPage) {
+            return element(ElementType.INPUT, region, 0.5, true);
+        }
         if (filled) {
             return element(ElementType.BUTTON, region, centred ? 0.8 : 0.6, true);
         }

@@ -98,7 +98,7 @@ public class ControlLabeler {
                 BoundingBox labelStart = icon == null ? element.box() : element.box().union(icon);
                 labelled.add(element.withLabel(labelRightOf(labelStart, words, elements)));
             } else if (session != null && rereads < MAX_REREADS
-                    && (type == ElementType.BUTTON || type == ElementType.INPUT)) {
+                    && (type == ElementType.BUTTON || type == ElementType.INPUT || type == ElementType.DROPDOWN)) {
                 rereads++;
                 RecognizedText line = readAlone(element, session);
                 labelled.add(line == null ? element : element.withLabel(withoutLeadingGlyph(line.text())));
@@ -231,18 +231,21 @@ public class ControlLabeler {
     /**
      * Reads the control's box on its own, without its frame. A button is also trimmed by half its height on the
      * left and right. This cuts off the rounded ends of pill buttons, whose background corners confuse Tesseract.
-     * A field keeps its sides, because its text starts near its left edge.
+     * A field keeps its sides, because its text starts near its left edge, and a drop-down list is read without
+     * the square at its right end that holds its arrow.
      */
     private static RecognizedText readAlone(DetectedElement control, OcrSession session) {
         BoundingBox box = control.box();
-        int sideInset = control.type() == ElementType.BUTTON
+        int leftInset = control.type() == ElementType.BUTTON
                 ? Math.max(REREAD_INSET, Math.min(box.height() / 2, box.width() / 4))
                 : REREAD_INSET;
-        if (box.width() <= 2 * sideInset || box.height() <= 2 * REREAD_INSET) {
+        // A drop-down list's arrow sits in a square at its right end.
+        int rightInset = control.type() == ElementType.DROPDOWN ? Math.max(leftInset, box.height()) : leftInset;
+        if (box.width() <= leftInset + rightInset || box.height() <= 2 * REREAD_INSET) {
             return null;
         }
-        return session.readLine(new BoundingBox(box.x() + sideInset, box.y() + REREAD_INSET,
-                box.width() - 2 * sideInset, box.height() - 2 * REREAD_INSET));
+        return session.readLine(new BoundingBox(box.x() + leftInset, box.y() + REREAD_INSET,
+                box.width() - leftInset - rightInset, box.height() - 2 * REREAD_INSET));
     }
 
     private static List<RecognizedText> wordsInside(BoundingBox box, List<RecognizedText> words) {

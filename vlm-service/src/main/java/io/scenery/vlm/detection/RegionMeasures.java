@@ -37,6 +37,9 @@ final class RegionMeasures {
     /** Gray levels, on the 0-255 scale, around a region's most common gray that count as its plain fill. */
     static final int PLAIN_TOLERANCE = 8;
 
+    /** Share of a framed box's interior, in width and in height, from which an edge group inside is a frame. */
+    private static final double INNER_FRAME_SHARE = 0.9;
+
     /** Width, in pixels, of the strip along each side that is searched for the outline. */
     private static final int BAND = 3;
 
@@ -117,7 +120,9 @@ final class RegionMeasures {
 
     /**
      * Returns the bounding box of the edges inside the box shrunk by the inset, leaving out edge groups that touch
-     * the shrunk box's outline, because those are the remains of the frame. Returns null when nothing is left.
+     * the shrunk box's outline, because those are the remains of the frame, and groups nearly as large as the
+     * shrunk box, because those are a second frame, such as the inner line of a focused field's ring. Returns null
+     * when nothing is left.
      */
     BoundingBox contentBox(Mat edges, BoundingBox box, int inset) {
         if (box.width() <= 2 * inset + 2 || box.height() <= 2 * inset + 2) {
@@ -140,7 +145,9 @@ final class RegionMeasures {
                     indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
             boolean touchesFrame = part.x() == 0 || part.y() == 0
                     || part.right() >= interior.width() || part.bottom() >= interior.height();
-            if (!touchesFrame) {
+            boolean innerFrame = part.width() >= INNER_FRAME_SHARE * interior.width()
+                    && part.height() >= INNER_FRAME_SHARE * interior.height();
+            if (!touchesFrame && !innerFrame) {
                 content = content == null ? part : content.union(part);
             }
         }
@@ -152,14 +159,17 @@ final class RegionMeasures {
                 content.height());
     }
 
-    /** Returns the mean gray inside the box's border minus the mean gray of a ring just outside the box. */
+    /** Returns the mean gray inside the box's border minus the mean gray of a ring a few pixels outside the box. */
     double fillContrast(Mat gray, BoundingBox box, int inset) {
         BoundingBox inside = box.width() > 2 * inset && box.height() > 2 * inset
                 ? new BoundingBox(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset)
                 : box;
         double insideMean = mean(new Mat(gray, RegionFinder.toRect(inside))).get(0);
 
-        List<BoundingBox> ring = outsideStrips(box, gray.cols(), gray.rows());
+        // The ring starts one strip away from the box, past a focus ring's glow or a drop shadow around it.
+        BoundingBox beyond = new BoundingBox(box.x() - BAND, box.y() - BAND, box.width() + 2 * BAND,
+                box.height() + 2 * BAND);
+        List<BoundingBox> ring = outsideStrips(beyond, gray.cols(), gray.rows());
         if (ring.isEmpty()) {
             return 0.0;
         }
