@@ -18,7 +18,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. When OCR is disabled, text elements are the text-shaped regions, without labels. On
+ * for the labels of controls. The mouse pointer that recordings capture is left out. When OCR is disabled, text elements are the text-shaped regions, without labels. On
  * touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
@@ -74,6 +74,7 @@ public class OfflineElementDetector implements ElementDetector {
                 shapes.add(classifier.classify(region, image.width(), image.height()));
             }
             shapes = merger.merge(shapes);
+            shapes.removeIf(shape -> shape.type() != ElementType.TEXT && PointerShape.matches(gray, shape.box()));
 
             List<RecognizedText> words = List.of();
             List<RecognizedText> lines = List.of();
