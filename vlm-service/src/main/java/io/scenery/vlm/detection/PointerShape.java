@@ -52,10 +52,10 @@ final class PointerShape {
     private static final double MIN_OVERLAP = 0.6;
 
     /**
-     * Overlap of the silhouette with itself upside down below which it is not symmetric about its middle row. The
-     * arrow, whose tail hangs below the widest row, scores about 0.4.
+     * Overlap of the silhouette with itself upside down below which it is not symmetric about its middle row.
+     * Captured arrows score 0.45 to 0.65, because the tail hangs below the widest row; triangles score about 0.9.
      */
-    private static final double MAX_MIRROR_OVERLAP = 0.6;
+    private static final double MAX_MIRROR_OVERLAP = 0.75;
 
     private PointerShape() {
     }
@@ -105,10 +105,11 @@ final class PointerShape {
             return false;
         }
         // A disclosure triangle or a play sign is as wide and as pointed, but the same upside down.
+        Mat shape = new Mat(silhouette, tight);
         Mat flipped = new Mat();
-        flip(silhouette, flipped, 0);
-        bitwise_and(silhouette, flipped, both);
-        bitwise_or(silhouette, flipped, either);
+        flip(shape, flipped, 0);
+        bitwise_and(shape, flipped, both);
+        bitwise_or(shape, flipped, either);
         return (double) countNonZero(both) / countNonZero(either) < MAX_MIRROR_OVERLAP;
     }
 
