@@ -8,7 +8,7 @@ public class TaskNotFoundException extends RuntimeException {
     private final UUID taskId;
 
     public TaskNotFoundException(UUID taskId) {
-        super("task " + taskId + " not found");
+        super("task " + taskId + " not found; use the taskId that POST /api/v1/videos returned");
         this.taskId = taskId;
     }
 

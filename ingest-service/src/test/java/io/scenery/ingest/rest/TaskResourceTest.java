@@ -70,7 +70,8 @@ class TaskResourceTest {
         given().when().get("/api/v1/tasks/" + taskId)
                 .then()
                 .statusCode(404)
-                .body("error", equalTo("task " + taskId + " not found"))
+                .body("error", equalTo("task " + taskId
+                        + " not found; use the taskId that POST /api/v1/videos returned"))
                 .body("field", equalTo("id"))
                 .body("value", equalTo(taskId.toString()));
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 public class UnknownTaskException extends RuntimeException {
 
     public UnknownTaskException(UUID taskId) {
-        super("no scenes known for task " + taskId + "; an analysis can be requested once the task's scenes are "
-                + "ready (the task status shows SLICED or later)");
+        super("no scenes known for task " + taskId + ": either no task has this id or its scenes are not ready; "
+                + "check GET /api/v1/tasks/" + taskId + " on ingest-service, and request an analysis once the status "
+                + "shows SLICED or later");
     }
 }
