@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Precision, recall and F1 at IoU 0.5 of the offline detector on (a) the sample pages rendered in headless
 # Chromium, boxes read from the DOM, and (b) the Android screenshots with DroidBot view trees, when present.
-# Hidden views under a full-screen image are left out of the Android truth (see android_truth.py); the score
+# Hidden views under a full-screen image are left out of the Android truth (see android_truth.py). The score
 # against every listed view is printed too, as "android-as-listed". The Android states are also scored in two
-# halves by time stamp: the earlier half, on which the touch-screen rules were tuned, and the later half, held out
-# from tuning.
+# halves by time stamp: the earlier half, on which the touch-screen rules were tuned, and the later half.
 # Usage: bench/vlm/evaluate.sh   (from anywhere; writes work files under bench/vlm/out/, which git ignores)
 # Environment: SCENERY_BENCH_JAVA_OPTS adds JVM options, for example
 #   "-Dscenery.bench.verbose=true -Dscenery.bench.draw=bench/vlm/out/boxes" to list detections and draw them.

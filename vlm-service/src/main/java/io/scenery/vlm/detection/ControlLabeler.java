@@ -232,7 +232,7 @@ public class ControlLabeler {
      * Reads the control's box on its own, without its frame. A button is also trimmed by half its height on the
      * left and right. This cuts off the rounded ends of pill buttons, whose background corners confuse Tesseract.
      * A field keeps its sides, because its text starts near its left edge, and a drop-down list is read without
-     * the square at its right end that holds its arrow.
+     * the square at its right end that contains its arrow.
      */
     private static RecognizedText readAlone(DetectedElement control, OcrSession session) {
         BoundingBox box = control.box();

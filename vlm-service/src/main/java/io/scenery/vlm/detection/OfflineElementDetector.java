@@ -128,7 +128,7 @@ public class OfflineElementDetector implements ElementDetector {
     /**
      * Returns the words, each grown to the text-shaped region that overlaps it by half or more and reaches at most
      * one glyph beyond it: Tesseract's word boxes can fall a glyph's width short of the first letter, and the region
-     * drawn around the glyphs holds it. A region that also holds the next word is not taken.
+     * drawn around the glyphs contains it. A region that also contains the next word is not taken.
      */
     private static List<RecognizedText> grownToShapes(List<RecognizedText> words, List<DetectedElement> shapes) {
         List<RecognizedText> grown = new ArrayList<>(words.size());

@@ -198,7 +198,7 @@ final class RegionMeasures {
 
     /**
      * Returns the most common gray of the left half of the box inside the inset minus that of the right half. A
-     * switch's knob is a plain fill of its own beside the track, so the two differ; a field or button with text has
+     * switch's knob is a plain fill of its own beside the track, so the two differ. A field or button with text has
      * the same background in both halves.
      */
     double halfModeContrast(Mat gray, BoundingBox box, int inset) {
