@@ -115,6 +115,19 @@ class ElementDetectorTest {
     }
 
     @Test
+    void desktopTopPanelTextsAreButtons() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDesktop();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("panel button '%s' among %s", expected.label(), found).isPresent();
+            assertThat(best.get().type()).isEqualTo(ElementType.BUTTON);
+            assertThat(best.get().box().height()).as("height of '%s'", expected.label()).isEqualTo(36);
+        }
+    }
+
+    @Test
     void syntheticScreenTextLinesRead() throws Exception {
         SyntheticScreen screen = SyntheticScreen.render();
         List<DetectedElement> found = detect(screen.encode(".jpg"), DetectType.TEXT);

@@ -141,6 +141,21 @@ final class SyntheticScreen {
     }
 
     /**
+     * Draws a desktop with a dark top panel, 36 pixels high, holding an "Activities" menu at the left and a clock in
+     * the middle, over a plain wallpaper. The two panel texts are recorded as buttons as high as the panel.
+     */
+    static SyntheticScreen renderDesktop() {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.image.put(new Mat(HEIGHT, WIDTH, CV_8UC3, bgr(52, 101, 164)));
+        rectangle(screen.image, new Rect(0, 0, WIDTH, 36), bgr(0, 0, 0), FILLED, LINE_AA, 0);
+        screen.text("Activities", 14, 25, WHITE, FONT_SCALE, 1);
+        screen.text("Wed 18:39", 580, 25, WHITE, FONT_SCALE, 1);
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(4, 0, 130, 36), "Activities"));
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(570, 0, 130, 36), "Wed 18:39"));
+        return screen;
+    }
+
+    /**
      * Draws a form on a dark page: white fields with their values at the left, a white drop-down list and a filled
      * button. The fields are as much lighter than the page as a filled button is.
      */

@@ -116,6 +116,14 @@ public interface VlmConfig {
         TouchLayoutMode touchLayout();
 
         /**
+         * Tallest desktop system panel, such as a top bar or task bar along the image's top or bottom edge, as a
+         * fraction of the image height (0.05 is 38 pixels on a 768-pixel-high screen). Texts in it are reported as
+         * its menus and buttons. Touch screens use the status bar rule instead.
+         */
+        @WithDefault("0.05")
+        double panelMaxHeightFraction();
+
+        /**
          * Tallest system status bar as a fraction of the image height (0.06 is 154 pixels on a 2560-pixel-high
          * screen). A top band up to this height, set off by a full-width edge, holds the clock and indicators of
          * the phone, not elements of the app, and is left out on touch screens.

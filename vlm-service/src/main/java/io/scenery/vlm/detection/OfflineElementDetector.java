@@ -18,7 +18,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. The mouse pointer that recordings capture is left out. When OCR is disabled, text elements are the text-shaped regions, without labels. On
+ * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, texts in a
+ * system panel along the top or bottom edge are its menus and buttons ({@link DesktopPanel}). When OCR is disabled, text elements are the text-shaped regions, without labels. On
  * touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
@@ -37,6 +38,7 @@ public class OfflineElementDetector implements ElementDetector {
     private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
     private final double maxControlHeightFraction;
+    private final double panelMaxHeightFraction;
     private final double minSurroundPlainShare;
     private final RegionMeasures measures = new RegionMeasures();
 
@@ -60,6 +62,7 @@ public class OfflineElementDetector implements ElementDetector {
         this.touchLayout = touchLayout;
         this.textLevel = config.ocr().level();
         this.maxControlHeightFraction = config.detector().maxControlHeightFraction();
+        this.panelMaxHeightFraction = config.detector().panelMaxHeightFraction();
         this.minSurroundPlainShare = config.detector().minSurroundPlainShare();
     }
 
@@ -106,6 +109,20 @@ public class OfflineElementDetector implements ElementDetector {
                 controls.addAll(barButtons);
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
+            } else {
+                BarBoundaries boundaries = BarBoundaries.find(image.bgr());
+                List<DetectedElement> drawn = controls;
+                List<DetectedElement> panelButtons = new ArrayList<>();
+                for (DesktopPanel panel : DesktopPanel.find(boundaries, image.height(), panelMaxHeightFraction)) {
+                    panel.buttons(texts, image.width()).stream()
+                            .filter(b -> drawn.stream().noneMatch(c -> c.box().intersectionArea(b.box()) > 0))
+                            .forEach(panelButtons::add);
+                }
+                texts = texts.stream()
+                        .filter(t -> panelButtons.stream().noneMatch(b -> b.box().containsCenterOf(t.box())))
+                        .toList();
+                controls = new ArrayList<>(controls);
+                controls.addAll(panelButtons);
             }
 
             List<DetectedElement> result = new ArrayList<>();
