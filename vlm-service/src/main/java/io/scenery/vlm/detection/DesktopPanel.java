@@ -7,6 +7,9 @@ import java.util.List;
  * The system panel of a desktop screen: a low band along the top or bottom edge of the image, set off by a
  * full-width colour change, as GNOME's top bar, a Windows task bar or a macOS menu bar. Each text in it is a menu or
  * button as high as the band, so a text line there becomes a button padded by the band's space above and below it.
+ *
+ * <p>NOTE: a maximised window's title bar along the top edge is not told apart from a panel, so its title would be
+ * reported as a button.
  */
 final class DesktopPanel {
 

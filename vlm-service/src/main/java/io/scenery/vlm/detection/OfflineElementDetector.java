@@ -49,7 +49,7 @@ public class OfflineElementDetector implements ElementDetector {
     private static final double MIN_WORD_SURROUND_SHARE = 0.6;
 
     /** Overlap (intersection over union) from which a text-shaped region is taken for the same word. */
-    private static final double HALF = 0.5;
+    private static final double SAME_WORD_OVERLAP = 0.5;
 
     public OfflineElementDetector(RegionFinder regionFinder, ControlClassifier classifier, BoxMerger merger,
                                   TextRecognizer textRecognizer, ControlLabeler labeler, TouchLayout touchLayout,
@@ -104,7 +104,7 @@ public class OfflineElementDetector implements ElementDetector {
                 texts = new ArrayList<>(screen.reachable(texts));
                 List<DetectedElement> barButtons = textRules.barButtons(texts);
                 texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
-                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(onPlainSurround(gray, controls))));
+                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(withoutPhotoMarks(gray, controls))));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
                 controls = textRules.withToggleLabels(controls, texts);
@@ -144,15 +144,15 @@ public class OfflineElementDetector implements ElementDetector {
 
     /**
      * Returns the words, each grown to the text-shaped region that overlaps it by half or more and reaches at most
-     * one glyph beyond it: Tesseract's word boxes can fall a glyph's width short of the first letter, and the region
-     * drawn around the glyphs contains it. A region that also contains the next word is not taken.
+     * one glyph beyond it. Tesseract's word boxes can stop a glyph short of the first letter, which the region
+     * contains. A region that also contains the next word is not taken.
      */
     private static List<RecognizedText> grownToShapes(List<RecognizedText> words, List<DetectedElement> shapes) {
         List<RecognizedText> grown = new ArrayList<>(words.size());
         for (RecognizedText word : words) {
             BoundingBox box = word.box();
             for (DetectedElement shape : shapes) {
-                if (shape.type() == ElementType.TEXT && shape.box().iou(word.box()) >= HALF
+                if (shape.type() == ElementType.TEXT && shape.box().iou(word.box()) >= SAME_WORD_OVERLAP
                         && withinOneGlyph(shape.box(), word.box())) {
                     box = box.union(shape.box());
                 }
@@ -175,33 +175,39 @@ public class OfflineElementDetector implements ElementDetector {
      * through those strips, when most of its wider neighbourhood is one fill.
      */
     private List<RecognizedText> onPlainFill(Mat gray, List<RecognizedText> words) {
-        return words.stream()
-                .filter(w -> measures.lineBandDeviation(gray, w.box()) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION
-                        || measures.surroundPlainShare(gray, w.box(), w.box().height(), RegionMeasures.PLAIN_TOLERANCE)
-                        >= MIN_WORD_SURROUND_SHARE)
-                .toList();
+        return words.stream().filter(word -> isOnPlainFill(gray, word.box())).toList();
     }
 
+    private boolean isOnPlainFill(Mat gray, BoundingBox word) {
+        if (measures.lineBandDeviation(gray, word) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION) {
+            return true;
+        }
+        double share = measures.surroundPlainShare(gray, word, word.height(), RegionMeasures.PLAIN_TOLERANCE);
+        return share >= MIN_WORD_SURROUND_SHARE;
+    }
 
     /**
      * Drops the small unlabelled controls whose neighbourhood is not mostly one fill: marks in a photo that the
-     * edge map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles. Used on touch
-     * screens only: desktop docks and tool bars put unlabelled icons on translucent or shaded panels.
+     * edge map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles. It runs on
+     * touch screens only, because desktop docks and tool bars put unlabelled icons on translucent or shaded panels.
      */
-    private List<DetectedElement> onPlainSurround(Mat gray, List<DetectedElement> shapes) {
+    private List<DetectedElement> withoutPhotoMarks(Mat gray, List<DetectedElement> shapes) {
         long smallSide = Math.round(maxControlHeightFraction * gray.rows());
-        List<DetectedElement> kept = new ArrayList<>(shapes.size());
+        List<DetectedElement> controls = new ArrayList<>(shapes.size());
         for (DetectedElement shape : shapes) {
-            boolean mark = shape.type() != ElementType.CHECKBOX
-                    && shape.label() == null
-                    && Math.max(shape.box().width(), shape.box().height()) <= smallSide;
-            int grow = Math.max(shape.box().width(), shape.box().height());
-            if (!mark || measures.surroundPlainShare(gray, shape.box(), grow, RegionMeasures.PLAIN_TOLERANCE)
-                    >= minSurroundPlainShare) {
-                kept.add(shape);
+            int longSide = Math.max(shape.box().width(), shape.box().height());
+            boolean candidate = shape.type() != ElementType.CHECKBOX && shape.label() == null
+                    && longSide <= smallSide;
+            if (!candidate) {
+                controls.add(shape);
+                continue;
+            }
+            double share = measures.surroundPlainShare(gray, shape.box(), longSide, RegionMeasures.PLAIN_TOLERANCE);
+            if (share >= minSurroundPlainShare) {
+                controls.add(shape);
             }
         }
-        return kept;
+        return controls;
     }
 
     private static List<DetectedElement> textElements(List<RecognizedText> texts) {

@@ -1,6 +1,7 @@
 package io.scenery.vlm.detection;
 
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -29,10 +30,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
  * triangle with a straight left edge and a tail at the lower right. A region whose silhouette, the pixels that
  * differ from the fill around it, covers the same pixels as that arrow drawn into its box, and is not the same
  * upside down, is the pointer, not an icon of the interface. Callers run inside a JavaCPP PointerScope.
+ *
+ * <p>NOTE: only the arrow is recognised. A text cursor, a hand over a link or a pointer that touches a control and
+ * joins its region is still reported as an element.
  */
 final class PointerShape {
 
-    /** The arrow's outline on a 12 by 19 grid, with its outline pen included, as most desktop themes draw it. */
+    /** The arrow's outline on a 12 by 19 grid, outline pen included, read off a pointer captured on GNOME. */
     private static final int[][] ARROW = {{0, 0}, {0, 17}, {4, 13}, {7, 19}, {9, 18}, {6, 12}, {11, 12}};
     private static final double ARROW_WIDTH = 12;
     private static final double ARROW_HEIGHT = 19;
@@ -53,14 +57,14 @@ final class PointerShape {
 
     /**
      * Overlap of the silhouette with itself upside down below which it is not symmetric about its middle row.
-     * Captured arrows score 0.45 to 0.65, because the tail hangs below the widest row; triangles score about 0.9.
+     * Captured arrows scored 0.45 to 0.65, because the tail hangs below the widest row. Tree triangles scored 0.9.
      */
     private static final double MAX_MIRROR_OVERLAP = 0.75;
 
     private PointerShape() {
     }
 
-    /** Returns whether the box of the 8-bit gray image holds the default mouse pointer. */
+    /** Returns whether the box of the 8-bit gray image contains the default mouse pointer. */
     static boolean matches(Mat gray, BoundingBox box) {
         double aspect = (double) box.width() / box.height();
         if (box.height() < MIN_HEIGHT || box.height() > MAX_HEIGHT || aspect < MIN_ASPECT || aspect > MAX_ASPECT
@@ -117,7 +121,7 @@ final class PointerShape {
     private static double borderMedian(Mat gray, BoundingBox box) {
         int[] histogram = new int[256];
         int count = 0;
-        try (org.bytedeco.javacpp.indexer.UByteIndexer pixels = gray.createIndexer()) {
+        try (UByteIndexer pixels = gray.createIndexer()) {
             for (int x = box.x() - 1; x <= box.right(); x++) {
                 histogram[pixels.get(box.y() - 1, x)]++;
                 histogram[pixels.get(box.bottom(), x)]++;

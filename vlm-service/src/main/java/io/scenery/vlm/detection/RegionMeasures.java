@@ -238,7 +238,7 @@ final class RegionMeasures {
     /**
      * Returns the {@link #plainShare plain share} of the neighbourhood of a box: the box grown by the given pixels
      * in every direction, clipped to the image. An icon or a word on a bar or a page is surrounded by one fill, so
-     * the share is high even where other glyphs come near; a detail of a photo is surrounded by spread shades.
+     * the share is high even where other glyphs come near. A detail of a photo is surrounded by spread shades.
      */
     double surroundPlainShare(Mat gray, BoundingBox box, int grow, int tolerance) {
         int left = Math.max(0, box.x() - grow);

@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ControlLabelerTest {
 
     @Test
-    void iconReadAsLetterBeforeButtonTextIsDropped() {
+    void leadingIconLetterDropped() {
         assertThat(ControlLabeler.withoutLeadingGlyph("o Apply")).isEqualTo("Apply");
         assertThat(ControlLabeler.withoutLeadingGlyph("V Save changes")).isEqualTo("Save changes");
         assertThat(ControlLabeler.withoutLeadingGlyph("国 Settings")).isEqualTo("Settings");
     }
 
     @Test
-    void labelsWithoutLeadingGlyphAreKept() {
+    void plainLabelKept() {
         assertThat(ControlLabeler.withoutLeadingGlyph("Apply")).isEqualTo("Apply");
         assertThat(ControlLabeler.withoutLeadingGlyph("x")).isEqualTo("x");
         assertThat(ControlLabeler.withoutLeadingGlyph("3 files")).isEqualTo("3 files");
