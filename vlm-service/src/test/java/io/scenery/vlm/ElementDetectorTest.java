@@ -115,16 +115,19 @@ class ElementDetectorTest {
     }
 
     @Test
-    void desktopTopPanelTextsAreButtons() throws Exception {
+    void desktopTopPanelItemsAreButtonsAndIcons() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderDesktop();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
 
         for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
             Optional<DetectedElement> best = bestMatch(expected.box(), found);
-            assertThat(best).as("panel button '%s' among %s", expected.label(), found).isPresent();
-            assertThat(best.get().type()).isEqualTo(ElementType.BUTTON);
-            assertThat(best.get().box().height()).as("height of '%s'", expected.label()).isEqualTo(36);
+            assertThat(best).as("panel %s '%s' among %s", expected.type(), expected.label(), found).isPresent();
+            assertThat(best.get().type()).as("type at %s", expected.box()).isEqualTo(expected.type());
+            assertThat(best.get().label()).as("label at %s", expected.box()).isEqualTo(expected.label());
+            assertThat(best.get().interactive()).isTrue();
+            assertThat(best.get().box().height()).as("height at %s", expected.box()).isEqualTo(36);
         }
+        assertThat(found).as("one element per panel item").hasSize(screen.controls().size());
     }
 
     @Test

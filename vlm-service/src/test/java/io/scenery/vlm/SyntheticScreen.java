@@ -51,6 +51,9 @@ final class SyntheticScreen {
     private static final Scalar GREEN = bgr(46, 125, 50);
     private static final double FONT_SCALE = 0.7;
 
+    /** Text scale of a small panel label, about 10 pixels high, which the page reading misses. */
+    private static final double SMALL_FONT_SCALE = 0.4;
+
     /** Share of each channel that a modal dialog's scrim leaves of the page behind it. */
     private static final double SCRIM_KEPT_SHARE = 0.55;
 
@@ -149,9 +152,13 @@ final class SyntheticScreen {
         screen.image.put(new Mat(HEIGHT, WIDTH, CV_8UC3, bgr(52, 101, 164)));
         rectangle(screen.image, new Rect(0, 0, WIDTH, 36), bgr(0, 0, 0), FILLED, LINE_AA, 0);
         screen.text("Activities", 14, 25, WHITE, FONT_SCALE, 1);
-        screen.text("Wed 18:39", 580, 25, WHITE, FONT_SCALE, 1);
+        screen.text("18:39", 600, 25, WHITE, FONT_SCALE, 1);
+        screen.text("Dana Reyes", 1160, 22, WHITE, SMALL_FONT_SCALE, 1);
         screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(4, 0, 130, 36), "Activities"));
-        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(570, 0, 130, 36), "Wed 18:39"));
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(590, 0, 86, 36), "18:39"));
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(1148, 0, 110, 36), "Dana Reyes"));
+        screen.panelIcon(1040, 18, 16);
+        screen.panelIcon(1090, 18, 16);
         return screen;
     }
 
@@ -314,6 +321,18 @@ final class SyntheticScreen {
     }
 
     /** Draws a white outlined square icon with a bar inside, as toolbars show a menu or share glyph. */
+    /**
+     * Draws a status icon of a panel: a ring with a bar beside it, centred on the given point. The expected box is
+     * as high as the panel, the icon padded by the panel's space above and below it.
+     */
+    private void panelIcon(int centreX, int centreY, int side) {
+        circle(image, new Point(centreX - side / 4, centreY), side / 4, WHITE, 2, LINE_AA, 0);
+        rectangle(image, new Rect(centreX + side / 8, centreY - side / 2, side / 4, side), WHITE, FILLED, LINE_AA, 0);
+        int padding = centreY - side / 2;
+        controls.add(new ExpectedControl(ElementType.ICON,
+                new BoundingBox(centreX - side / 2 - padding, 0, side + 2 * padding, 2 * centreY), null));
+    }
+
     private void icon(int x, int y, int side) {
         rectangle(image, new Rect(x, y, side, side), WHITE, 3, LINE_AA, 0);
         rectangle(image, new Rect(x + side / 4, y + side / 2 - 3, side / 2, 6), WHITE, FILLED, LINE_AA, 0);

@@ -1,12 +1,15 @@
 package io.scenery.vlm.detection;
 
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The system panel of a desktop screen: a low band along the top or bottom edge of the image, set off by a
- * full-width colour change, as GNOME's top bar, a Windows task bar or a macOS menu bar. Each text in it is a menu or
- * button as high as the band, so a text line there becomes a button padded by the band's space above and below it.
+ * full-width colour change, as GNOME's top bar, a Windows task bar or a macOS menu bar. Each item in it, a text or
+ * an icon, is a menu or button as high as the band. Its small text is read on its own, enlarged.
  *
  * <p>NOTE: a maximised window's title bar along the top edge is not told apart from a panel, so its title would be
  * reported as a button.
@@ -15,6 +18,33 @@ final class DesktopPanel {
 
     /** Lowest panel, as a fraction of the image height, below which a colour change is a rule, not a panel edge. */
     private static final double MIN_HEIGHT_FRACTION = 0.015;
+
+    /** Gray difference, on the 0-255 scale, from the band's most common gray at which a pixel is foreground. */
+    private static final int MIN_FOREGROUND_DIFFERENCE = 48;
+
+    /** Rows along the band's upper and lower edge that are not searched for items. */
+    private static final int EDGE_ROWS = 1;
+
+    /** Widest gap inside one item, as a share of the band height; wider gaps separate items. */
+    private static final double JOIN_GAP_HEIGHT_SHARE = 0.35;
+
+    /** Smallest item side in pixels; smaller runs are specks. */
+    private static final int MIN_ITEM_SIDE = 4;
+
+    /** Pixels of band kept around an item's foreground when it is read. */
+    private static final int READ_MARGIN = 3;
+
+    /** Factor by which an item is enlarged before it is read. */
+    private static final int READ_SCALE = 3;
+
+    /** Most common gray below which the band is dark and its text light. */
+    private static final int DARK_BACKGROUND = 128;
+
+    /** Letters or digits a reading must have to be a label; fewer are an icon read as a character. */
+    private static final int MIN_LABEL_CHARACTERS = 2;
+
+    /** Confidence of an icon, found by its foreground pixels alone. */
+    private static final double ICON_CONFIDENCE = 0.5;
 
     private final int top;
     private final int bottom;
@@ -53,21 +83,117 @@ final class DesktopPanel {
         return panels;
     }
 
-    /** Returns a button for each text line that lies inside the panel, as high as the panel. */
-    List<DetectedElement> buttons(List<DetectedElement> texts, int imageWidth) {
-        List<DetectedElement> buttons = new ArrayList<>();
-        for (DetectedElement text : texts) {
-            BoundingBox box = text.box();
-            if (box.y() < top || box.bottom() > bottom) {
+    int top() {
+        return top;
+    }
+
+    int bottom() {
+        return bottom;
+    }
+
+    /** Returns whether the centre of the box lies in the panel's band. */
+    boolean containsCenterOf(BoundingBox box) {
+        return box.centerY() >= top && box.centerY() < bottom;
+    }
+
+    /**
+     * Returns the panel's items, each as high as the band: a button labelled by its text, read enlarged, or an icon
+     * when nothing is read. An item is a run of columns with foreground pixels, that is pixels far from the band's
+     * most common gray; gaps narrower than a fraction of the band height join glyphs and words into one item.
+     */
+    List<DetectedElement> items(Mat gray, OcrSession ocr) {
+        int height = bottom - top;
+        int width = gray.cols();
+        int[] histogram = new int[256];
+        int[][] foregroundRows = new int[width][];
+        try (UByteIndexer pixels = gray.createIndexer()) {
+            for (int y = top; y < bottom; y++) {
+                for (int x = 0; x < width; x++) {
+                    histogram[pixels.get(y, x)]++;
+                }
+            }
+            int background = mode(histogram);
+
+            // The band's first and last rows are left out: they carry its border and the shadow below it.
+            for (int x = 0; x < width; x++) {
+                int first = -1;
+                int last = -1;
+                for (int y = top + EDGE_ROWS; y < bottom - EDGE_ROWS; y++) {
+                    if (Math.abs(pixels.get(y, x) - background) >= MIN_FOREGROUND_DIFFERENCE) {
+                        first = first < 0 ? y : first;
+                        last = y;
+                    }
+                }
+                foregroundRows[x] = first < 0 ? null : new int[] {first, last};
+            }
+
+            List<DetectedElement> items = new ArrayList<>();
+            int joinGap = Math.max(2, (int) Math.round(JOIN_GAP_HEIGHT_SHARE * height));
+            for (BoundingBox ink : inkRuns(foregroundRows, joinGap)) {
+                if (ink.width() < MIN_ITEM_SIDE || ink.height() < MIN_ITEM_SIDE) {
+                    continue;
+                }
+                items.add(item(ink, background, ocr, width));
+            }
+            return items;
+        }
+    }
+
+    private DetectedElement item(BoundingBox ink, int background, OcrSession ocr, int imageWidth) {
+        int padding = Math.max(0, (bottom - top - ink.height()) / 2);
+        int left = Math.max(0, ink.x() - padding);
+        int right = Math.min(imageWidth, ink.right() + padding);
+        BoundingBox box = new BoundingBox(left, top, right - left, bottom - top);
+
+        RecognizedText text = null;
+        if (ocr != null) {
+            BoundingBox margin = new BoundingBox(ink.x() - READ_MARGIN, ink.y() - READ_MARGIN,
+                    ink.width() + 2 * READ_MARGIN, ink.height() + 2 * READ_MARGIN);
+            text = ocr.readEnlarged(margin, READ_SCALE, background < DARK_BACKGROUND);
+        }
+        String label = text == null ? null : ControlLabeler.withoutLeadingGlyph(text.text());
+        if (label == null || label.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LABEL_CHARACTERS) {
+            return new DetectedElement(ElementType.ICON, null, box, ICON_CONFIDENCE, ElementSource.CV, true);
+        }
+        return new DetectedElement(ElementType.BUTTON, label, box, text.confidence(), ElementSource.OCR, true);
+    }
+
+    /** Returns the boxes of the column runs that have foreground, joined over gaps up to the given width. */
+    private static List<BoundingBox> inkRuns(int[][] foregroundRows, int joinGap) {
+        List<BoundingBox> runs = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int x = 0; x <= foregroundRows.length; x++) {
+            int[] rows = x < foregroundRows.length ? foregroundRows[x] : null;
+            if (rows == null) {
+                boolean gapEnds = start >= 0 && (x == foregroundRows.length || x - end > joinGap);
+                if (gapEnds) {
+                    runs.add(new BoundingBox(start, first, end - start + 1, last - first + 1));
+                    start = -1;
+                    first = Integer.MAX_VALUE;
+                    last = Integer.MIN_VALUE;
+                }
                 continue;
             }
-            int padding = Math.max(0, (bottom - top - box.height()) / 2);
-            int left = Math.max(0, box.x() - padding);
-            int right = Math.min(imageWidth, box.right() + padding);
-            buttons.add(new DetectedElement(ElementType.BUTTON, text.label(),
-                    new BoundingBox(left, top, right - left, bottom - top), text.confidence(), ElementSource.OCR,
-                    true));
+            if (start < 0) {
+                start = x;
+            }
+            end = x;
+            first = Math.min(first, rows[0]);
+            last = Math.max(last, rows[1]);
         }
-        return buttons;
+        return runs;
+    }
+
+    private static int mode(int[] histogram) {
+        int mode = 0;
+        for (int level = 1; level < histogram.length; level++) {
+            if (histogram[level] > histogram[mode]) {
+                mode = level;
+            }
+        }
+        return mode;
     }
 }

@@ -4,6 +4,8 @@ import io.scenery.vlm.config.VlmConfig;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
 
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SPARSE_TEXT;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
@@ -120,6 +124,36 @@ public final class OcrSession implements AutoCloseable {
             return null;
         }
         return new RecognizedText(text, region, confidence / 100.0, 0);
+    }
+
+    /**
+     * Reads one line of small text in a region, cut out and enlarged by the scale factor first, because Tesseract
+     * reads glyphs under about 20 pixels high poorly. Light text on a dark fill is inverted, so that the text is
+     * dark on light. Returns null when nothing is read with enough confidence.
+     */
+    public RecognizedText readEnlarged(BoundingBox region, int scale, boolean lightOnDark) {
+        int left = Math.max(0, region.x());
+        int top = Math.max(0, region.y());
+        int right = Math.min(imageWidth, region.right());
+        int bottom = Math.min(imageHeight, region.bottom());
+        if (right - left < 2 || bottom - top < 2) {
+            return null;
+        }
+        BoundingBox clipped = new BoundingBox(left, top, right - left, bottom - top);
+        try (Mat crop = new Mat(gray, new Rect(clipped.x(), clipped.y(), clipped.width(), clipped.height()));
+             Mat enlarged = new Mat()) {
+            resize(crop, enlarged, new Size(clipped.width() * scale, clipped.height() * scale), 0, 0, INTER_CUBIC);
+            if (lightOnDark) {
+                bitwise_not(enlarged, enlarged);
+            }
+            engine.SetImage(enlarged.data(), enlarged.cols(), enlarged.rows(), 1, (int) enlarged.step());
+            try {
+                RecognizedText line = readLine(new BoundingBox(0, 0, enlarged.cols(), enlarged.rows()));
+                return line == null ? null : new RecognizedText(line.text(), clipped, line.confidence(), 0);
+            } finally {
+                engine.SetImage(gray.data(), imageWidth, imageHeight, 1, (int) gray.step());
+            }
+        }
     }
 
     @Override

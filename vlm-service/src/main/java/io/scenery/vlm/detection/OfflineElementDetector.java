@@ -79,6 +79,11 @@ public class OfflineElementDetector implements ElementDetector {
             shapes = merger.merge(shapes);
             shapes.removeIf(shape -> shape.type() != ElementType.TEXT && PointerShape.matches(gray, shape.box()));
 
+            boolean touch = touchLayout.appliesTo(image.width(), image.height());
+            List<DesktopPanel> panels = touch ? List.of()
+                    : DesktopPanel.find(BarBoundaries.find(image.bgr()), image.height(), panelMaxHeightFraction);
+            List<DetectedElement> panelItems = new ArrayList<>();
+
             List<RecognizedText> words = List.of();
             List<RecognizedText> lines = List.of();
             List<DetectedElement> labelled = shapes;
@@ -88,7 +93,10 @@ public class OfflineElementDetector implements ElementDetector {
                     words = onPlainFill(gray, labeler.withoutFrames(grownToShapes(ocr.readWords(), shapes), shapes));
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, ocr);
+                    panels.forEach(panel -> panelItems.addAll(panel.items(gray, ocr)));
                 }
+            } else {
+                panels.forEach(panel -> panelItems.addAll(panel.items(gray, null)));
             }
 
             List<DetectedElement> controls = labelled.stream().filter(e -> e.type() != ElementType.TEXT).toList();
@@ -96,9 +104,7 @@ public class OfflineElementDetector implements ElementDetector {
                     ? textElements(textLevel == OcrLevel.WORD ? words : lines)
                     : labelled.stream().filter(e -> e.type() == ElementType.TEXT).toList();
 
-            TouchLayout.Screen screen = touchLayout.appliesTo(image.width(), image.height())
-                    ? touchLayout.measure(image)
-                    : null;
+            TouchLayout.Screen screen = touch ? touchLayout.measure(image) : null;
             if (screen != null) {
                 TouchTextRules textRules = screen.textRules();
                 texts = new ArrayList<>(screen.reachable(texts));
@@ -110,19 +116,10 @@ public class OfflineElementDetector implements ElementDetector {
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             } else {
-                BarBoundaries boundaries = BarBoundaries.find(image.bgr());
-                List<DetectedElement> drawn = controls;
-                List<DetectedElement> panelButtons = new ArrayList<>();
-                for (DesktopPanel panel : DesktopPanel.find(boundaries, image.height(), panelMaxHeightFraction)) {
-                    panel.buttons(texts, image.width()).stream()
-                            .filter(b -> drawn.stream().noneMatch(c -> c.box().intersectionArea(b.box()) > 0))
-                            .forEach(panelButtons::add);
-                }
-                texts = texts.stream()
-                        .filter(t -> panelButtons.stream().noneMatch(b -> b.box().containsCenterOf(t.box())))
-                        .toList();
+                texts = texts.stream().filter(t -> panels.stream().noneMatch(p -> p.containsCenterOf(t.box()))).toList();
                 controls = new ArrayList<>(controls);
-                controls.addAll(panelButtons);
+                controls.removeIf(c -> panels.stream().anyMatch(p -> p.containsCenterOf(c.box())));
+                controls.addAll(panelItems);
             }
 
             List<DetectedElement> result = new ArrayList<>();
