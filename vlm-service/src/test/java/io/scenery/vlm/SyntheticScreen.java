@@ -156,7 +156,7 @@ final class SyntheticScreen {
         screen.text("Dana Reyes", 1160, 22, WHITE, SMALL_FONT_SCALE, 1);
         screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(4, 0, 130, 36), "Activities"));
         screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(590, 0, 86, 36), "18:39"));
-        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(1148, 0, 110, 36), "Dana Reyes"));
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(1152, 4, 96, 28), "Dana Reyes"));
         screen.panelIcon(1040, 18, 16);
         screen.panelIcon(1090, 18, 16);
         return screen;

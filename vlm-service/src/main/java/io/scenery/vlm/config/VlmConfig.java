@@ -116,11 +116,12 @@ public interface VlmConfig {
         TouchLayoutMode touchLayout();
 
         /**
-         * Tallest desktop system panel, such as a top bar or task bar along the image's top or bottom edge, as a
-         * fraction of the image height (0.05 is 38 pixels on a 768-pixel-high screen). Texts in it are reported as
-         * its menus and buttons. Touch screens use the status bar rule instead.
+         * Tallest bar along the image's top or bottom edge that is read item by item, as a fraction of the image
+         * height (0.08 is 64 pixels on an 800-pixel-high screen): a desktop's top bar or task bar, or a web page's
+         * header. Its texts are reported as menus and buttons, its other marks as icons. Touch screens use the
+         * status bar rule instead.
          */
-        @WithDefault("0.05")
+        @WithDefault("0.08")
         double panelMaxHeightFraction();
 
         /**

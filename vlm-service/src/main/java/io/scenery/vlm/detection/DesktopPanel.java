@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The system panel of a desktop screen: a low band along the top or bottom edge of the image, set off by a
- * full-width colour change, as GNOME's top bar, a Windows task bar or a macOS menu bar. Each item in it, a text or
- * an icon, is a menu or button as high as the band. Its small text is read on its own, enlarged.
+ * A bar along the top or bottom edge of a desktop screen, set off by a full-width colour change: GNOME's top bar, a
+ * Windows task bar, a macOS menu bar or a web page's header. Each item in it, a text or an icon, is a menu, link or
+ * button. Its small text is read on its own, enlarged.
  *
  * <p>NOTE: a maximised window's title bar along the top edge is not told apart from a panel, so its title would be
  * reported as a button.
@@ -97,8 +97,9 @@ final class DesktopPanel {
     }
 
     /**
-     * Returns the panel's items, each as high as the band: a button labelled by its text, read enlarged, or an icon
-     * when nothing is read. An item is a run of columns with foreground pixels, that is pixels far from the band's
+     * Returns the panel's items: a button labelled by its text, read enlarged, or an icon when nothing is read. An
+     * item's box is its foreground padded by the band's space above and below it, up to half the foreground's
+     * height, so that items of a low panel are about as high as the panel and those of a tall header are not. An item is a run of columns with foreground pixels, that is pixels far from the band's
      * most common gray; gaps narrower than a fraction of the band height join glyphs and words into one item.
      */
     List<DetectedElement> items(Mat gray, OcrSession ocr) {
@@ -140,10 +141,13 @@ final class DesktopPanel {
     }
 
     private DetectedElement item(BoundingBox ink, int background, OcrSession ocr, int imageWidth) {
-        int padding = Math.max(0, (bottom - top - ink.height()) / 2);
-        int left = Math.max(0, ink.x() - padding);
-        int right = Math.min(imageWidth, ink.right() + padding);
-        BoundingBox box = new BoundingBox(left, top, right - left, bottom - top);
+        int padding = Math.max(0, Math.min((bottom - top - ink.height()) / 2, ink.height() / 2));
+        int sidePadding = padding / 2;
+        int left = Math.max(0, ink.x() - sidePadding);
+        int right = Math.min(imageWidth, ink.right() + sidePadding);
+        int upper = Math.max(top, ink.y() - padding);
+        int lower = Math.min(bottom, ink.bottom() + padding);
+        BoundingBox box = new BoundingBox(left, upper, right - left, lower - upper);
 
         RecognizedText text = null;
         if (ocr != null) {

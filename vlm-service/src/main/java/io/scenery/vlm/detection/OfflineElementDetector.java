@@ -18,9 +18,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, texts in a
- * system panel along the top or bottom edge are its menus and buttons ({@link DesktopPanel}). When OCR is disabled, text elements are the text-shaped regions, without labels. On
- * touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
+ * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, a bar along
+ * the top or bottom edge is read item by item ({@link DesktopPanel}). When OCR is disabled, text elements are the
+ * text-shaped regions, without labels. On touch screens, {@link TouchLayout} then turns drawn boxes into touch
+ * targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
 @ApplicationScoped
@@ -116,10 +117,16 @@ public class OfflineElementDetector implements ElementDetector {
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             } else {
-                texts = texts.stream().filter(t -> panels.stream().noneMatch(p -> p.containsCenterOf(t.box()))).toList();
+                texts = texts.stream()
+                        .filter(text -> panels.stream().noneMatch(panel -> panel.containsCenterOf(text.box())))
+                        .toList();
                 controls = new ArrayList<>(controls);
-                controls.removeIf(c -> panels.stream().anyMatch(p -> p.containsCenterOf(c.box())));
-                controls.addAll(panelItems);
+                controls.removeIf(c -> !isFieldOrButton(c)
+                        && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
+                List<DetectedElement> drawn = List.copyOf(controls);
+                panelItems.stream()
+                        .filter(item -> drawn.stream().noneMatch(c -> c.box().intersectionArea(item.box()) > 0))
+                        .forEach(controls::add);
             }
 
             List<DetectedElement> result = new ArrayList<>();
@@ -137,6 +144,17 @@ public class OfflineElementDetector implements ElementDetector {
             result.sort(READING_ORDER);
             return result;
         }
+    }
+
+    /**
+     * Returns whether the control is one that a bar can hold as drawn: a field, drop-down, switch or framed button.
+     * The bar's other shapes are its icons, which its items report.
+     */
+    private static boolean isFieldOrButton(DetectedElement control) {
+        return switch (control.type()) {
+            case INPUT, DROPDOWN, SWITCH, BUTTON -> true;
+            default -> false;
+        };
     }
 
     /**
