@@ -104,13 +104,13 @@ public class AnalysisRunner {
     /** Runs one detect type; returns false when it failed or was cancelled, so the task stops. */
     private boolean runAnalysis(TaskProgress task, DetectType detectType, List<SceneRef> scenes, long processedBefore) {
         UUID taskId = task.taskId();
-        UUID analysisId = store.start(taskId, detectType, scenes).orElse(null);
-        if (analysisId == null) {
+        AnalysisStart start = store.start(taskId, detectType, scenes);
+        if (!(start instanceof AnalysisStart.Started started)) {
             Log.infof("Analysis %s of task %s is completed already; not running it again", detectType.wireName(),
                     taskId);
             return true;
         }
-        return execute(task, analysisId, detectType, scenes, processedBefore);
+        return execute(task, started.analysisId(), detectType, scenes, processedBefore);
     }
 
     /** Runs a started analysis over its scenes; returns false when it failed or was cancelled. */

@@ -36,11 +36,13 @@ public class AnalysisStore {
 
     /**
      * Marks the task's analysis of the detect type RUNNING over the given scenes under a new run id, creating it
-     * when missing and dropping the scenes and elements of an earlier, unfinished run. Returns its id, or empty
-     * when it is COMPLETED over the same scenes already and must not run again.
+     * when missing and dropping the scenes and elements of an earlier, unfinished run.
+     *
+     * @return {@link AnalysisStart.Started} with the analysis id when the caller must run it, or
+     *         {@link AnalysisStart.AlreadyCompleted} when it is COMPLETED over the same scenes
      */
     @Transactional
-    public Optional<UUID> start(UUID taskId, DetectType detectType, List<SceneRef> keyframes) {
+    public AnalysisStart start(UUID taskId, DetectType detectType, List<SceneRef> keyframes) {
         Instant now = Instant.now();
         String sceneSet = SceneSet.of(keyframes.stream().map(SceneRef::sceneId).toList());
         analyses.insertIfAbsent(taskId, detectType, now);
@@ -48,7 +50,7 @@ public class AnalysisStore {
                 "analysis of task " + taskId + " for " + detectType.wireName() + " vanished after its insert"));
         if (analysis.status == AnalysisStatus.COMPLETED
                 && (analysis.sceneSet == null || analysis.sceneSet.equals(sceneSet))) {
-            return Optional.empty();
+            return new AnalysisStart.AlreadyCompleted();
         }
 
         // NOTE: a PENDING or RUNNING analysis is taken over here, so that a redelivered record finishes a run that
@@ -56,7 +58,7 @@ public class AnalysisStore {
         analysis.sceneSet = sceneSet;
         analysis.runId = UUID.randomUUID();
         begin(analysis, keyframes.size(), now);
-        return Optional.of(analysis.id);
+        return new AnalysisStart.Started(analysis.id);
     }
 
     /**
