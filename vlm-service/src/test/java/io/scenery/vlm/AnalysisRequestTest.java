@@ -1,12 +1,15 @@
 package io.scenery.vlm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.scenery.events.AnalysisProgress;
 import io.scenery.events.AnalysisRequested;
 import io.scenery.events.DetectType;
+import io.scenery.events.ProgressStatus;
 import io.scenery.events.SceneRef;
 import io.scenery.events.ScenesReady;
 import io.scenery.events.SlicingStats;
@@ -16,6 +19,8 @@ import io.scenery.testing.MockModelServer;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import io.scenery.testing.MockModelServer.Reply;
+import io.scenery.vlm.repository.AnalysisElementRepository;
+import io.scenery.vlm.repository.AnalysisSceneRepository;
 import io.scenery.vlm.service.AnalysisRunner;
 import io.scenery.vlm.service.AnalysisStore;
 import io.scenery.vlm.service.TaskScenes;
@@ -62,6 +67,12 @@ class AnalysisRequestTest {
 
     @Inject
     AnalysisRunner runner;
+
+    @Inject
+    AnalysisSceneRepository sceneRows;
+
+    @Inject
+    AnalysisElementRepository elementRows;
 
     @Inject
     ObjectMapper json;
@@ -218,6 +229,62 @@ class AnalysisRequestTest {
         assertThat(server().calls()).isEqualTo(1);
     }
 
+    @Test
+    void scenesReadyWaitsForRequestedRun() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        List<SceneRef> scenes = writeKeyframes(taskId, 2);
+        taskScenes.record(taskId, scenes);
+        server().script(Reply.content(REPLY).after(600));
+        assertThat(post(taskId, "{\"detectType\":\"control\"}").statusCode()).isEqualTo(202);
+        awaitStatus(taskId, "control", "RUNNING");
+
+        handleScenesReady(taskId, scenes);
+
+        JsonPath done = getAnalysis(taskId, "control");
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        assertThat(server().calls()).as("one model call per scene, for one run").isEqualTo(2);
+        assertThat(done.getInt("usage.calls")).isEqualTo(2);
+        assertThat(done.getList("sceneIds", String.class)).containsExactlyInAnyOrder(
+                scenes.get(0).sceneId().toString(), scenes.get(1).sceneId().toString());
+        assertThat(done.getList("scenes.sceneNumber", Integer.class)).containsExactly(1, 2);
+        assertThat(done.getList("scenes[0].elements.label", String.class)).containsExactly("OK");
+        assertThat(done.getList("scenes[1].elements.label", String.class)).containsExactly("OK");
+        assertThat(sceneRowCount(taskId)).isEqualTo(2);
+        assertThat(elementRowCount(taskId)).isEqualTo(2);
+        assertThat(progressStatuses(taskId)).as("one run, then the closing event of the scenes-ready record")
+                .containsExactly(ProgressStatus.STARTED, ProgressStatus.RUNNING, ProgressStatus.RUNNING,
+                        ProgressStatus.COMPLETED, ProgressStatus.COMPLETED);
+    }
+
+    @Test
+    void scenesReadyRunsAfterRequestedRunFails() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        List<SceneRef> scenes = writeKeyframes(taskId, 2);
+        taskScenes.record(taskId, scenes);
+        Reply rejected = Reply.error(400, Map.of()).after(600);
+        server().script(rejected, rejected, Reply.content(REPLY));
+        assertThat(post(taskId, "{\"detectType\":\"control\"}").statusCode()).isEqualTo(202);
+        awaitStatus(taskId, "control", "RUNNING");
+
+        handleScenesReady(taskId, scenes);
+
+        JsonPath done = getAnalysis(taskId, "control");
+        assertThat(done.getString("status")).isEqualTo("COMPLETED");
+        assertThat(done.getString("error")).isNull();
+        assertThat(done.getInt("failedScenes")).isZero();
+        assertThat(server().calls()).as("two rejected calls of the requested run, then two of the scenes-ready run")
+                .isEqualTo(4);
+        assertThat(done.getList("scenes.sceneNumber", Integer.class)).containsExactly(1, 2);
+        assertThat(done.getList("scenes[0].elements.label", String.class)).containsExactly("OK");
+        assertThat(done.getList("scenes[1].elements.label", String.class)).containsExactly("OK");
+        assertThat(sceneRowCount(taskId)).isEqualTo(2);
+        assertThat(elementRowCount(taskId)).isEqualTo(2);
+        assertThat(progressStatuses(taskId)).as("the scenes-ready run starts after the requested run failed")
+                .containsExactly(ProgressStatus.STARTED, ProgressStatus.RUNNING, ProgressStatus.RUNNING,
+                        ProgressStatus.FAILED, ProgressStatus.STARTED, ProgressStatus.RUNNING,
+                        ProgressStatus.RUNNING, ProgressStatus.COMPLETED);
+    }
+
     private List<SceneRef> writeKeyframes(UUID taskId, int count) throws Exception {
         byte[] jpeg = SyntheticScreen.render().encode(".jpg");
         List<SceneRef> scenes = new ArrayList<>();
@@ -230,10 +297,51 @@ class AnalysisRequestTest {
     }
 
     private void sendScenesReady(UUID taskId, List<SceneRef> scenes) throws Exception {
-        ScenesReady event = new ScenesReady(ScenesReady.SCHEMA_VERSION, taskId, scenes.size(), scenes,
+        TopicClient.send(Topics.SCENES_READY, taskId.toString(), json.writeValueAsString(scenesReady(taskId, scenes)));
+    }
+
+    /**
+     * Handles a scenes-ready record for the control analysis as the consumer does, and waits until that returns.
+     * The test calls the runner itself, not through Kafka, so that the record arrives while the requested run is live.
+     */
+    private void handleScenesReady(UUID taskId, List<SceneRef> scenes) throws Exception {
+        ExecutorService consumer = Executors.newSingleThreadExecutor();
+        try {
+            consumer.submit(() -> runner.run(scenesReady(taskId, scenes))).get(60, TimeUnit.SECONDS);
+        } finally {
+            consumer.shutdownNow();
+        }
+    }
+
+    private static ScenesReady scenesReady(UUID taskId, List<SceneRef> scenes) {
+        return new ScenesReady(ScenesReady.SCHEMA_VERSION, taskId, scenes.size(), scenes,
                 new SlicingStats(100, 0, 1.5, 66.7, SyntheticScreen.WIDTH, SyntheticScreen.HEIGHT, 4.0),
                 List.of(DetectType.CONTROL), null, Instant.now());
-        TopicClient.send(Topics.SCENES_READY, taskId.toString(), json.writeValueAsString(event));
+    }
+
+    private long sceneRowCount(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> sceneRows.count("taskId", taskId));
+    }
+
+    private long elementRowCount(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> elementRows.count("taskId", taskId));
+    }
+
+    /** Returns the statuses of the task's analysis-progress events once the task's closing event arrived. */
+    private List<ProgressStatus> progressStatuses(UUID taskId) {
+        return TopicClient.awaitValues(Topics.ANALYSIS_PROGRESS, taskId.toString(),
+                        values -> values.stream().map(this::parseProgress)
+                                .anyMatch(p -> p.status() == ProgressStatus.COMPLETED && p.detectType() == null),
+                        TIMEOUT)
+                .stream().map(value -> parseProgress(value).status()).toList();
+    }
+
+    private AnalysisProgress parseProgress(String value) {
+        try {
+            return json.readValue(value, AnalysisProgress.class);
+        } catch (Exception e) {
+            throw new AssertionError("invalid analysis-progress JSON: " + value, e);
+        }
     }
 
     /** Returns the task's records on analysis-requests once at least the given number arrived. */

@@ -20,6 +20,7 @@ import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import io.scenery.vlm.repository.AnalysisElementRepository;
 import io.scenery.vlm.repository.AnalysisRepository;
+import io.scenery.vlm.service.AnalysisRunner;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +59,9 @@ class ScenesReadyAnalysisTest {
 
     @Inject
     AnalysisElementRepository elements;
+
+    @Inject
+    AnalysisRunner runner;
 
     @Test
     void scenesReadyCompletesAnalyses() throws Exception {
@@ -114,14 +122,54 @@ class ScenesReadyAnalysisTest {
         assertThat(afterRedelivery).filteredOn(p -> p.status() == ProgressStatus.STARTED).hasSize(1);
         assertThat(elementCount(taskId)).isEqualTo(firstCount);
 
-        // A run that stopped half-way (status left RUNNING) is redone and replaces the earlier rows.
-        QuarkusTransaction.requiringNew().run(() ->
-                analyses.update("status = ?1 where taskId = ?2", AnalysisStatus.RUNNING, taskId));
+        // A run that stopped half-way (status left RUNNING, no update for longer than analysis-stale-after) is
+        // redone and replaces the earlier rows.
+        markRunning(taskId, Instant.now().minus(Duration.ofHours(1)));
         send(event);
         List<AnalysisProgress> afterRerun = awaitProgress(taskId, 3);
         assertThat(afterRerun).filteredOn(p -> p.status() == ProgressStatus.STARTED).hasSize(2);
         assertThat(elementCount(taskId)).isEqualTo(firstCount);
         assertThat(getAnalysis(taskId, "control", 200).getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void redeliveryWaitsForLiveRun() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        ScenesReady event = scenesReady(taskId, writeKeyframes(taskId, 2), List.of(DetectType.CONTROL));
+        send(event);
+        awaitProgress(taskId, 1);
+        long firstCount = elementCount(taskId);
+        Instant firstStart = analysis(taskId).startedAt;
+
+        // The analysis is RUNNING and was updated just now, as by a run on another replica. The redelivered record
+        // must wait for that run instead of starting a second one.
+        markRunning(taskId, Instant.now());
+        Instant staleSince;
+        ExecutorService consumer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> redelivery = consumer.submit(() -> runner.run(event));
+            Thread.sleep(1500);
+            assertThat(analysis(taskId).startedAt).as("start of the analysis while the other run is live")
+                    .isEqualTo(firstStart);
+            assertThat(analysis(taskId).status).isEqualTo(AnalysisStatus.RUNNING);
+            assertThat(redelivery.isDone()).as("redelivered record handled while the other run is live").isFalse();
+
+            // The other run makes no more updates, as when its replica stopped. Once the analysis is stale, the
+            // record takes it over and runs it again.
+            staleSince = Instant.now();
+            markRunning(taskId, staleSince.minus(Duration.ofHours(1)));
+            redelivery.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            consumer.shutdownNow();
+        }
+
+        Analysis rerun = analysis(taskId);
+        assertThat(rerun.status).isEqualTo(AnalysisStatus.COMPLETED);
+        assertThat(rerun.startedAt).as("start of the run that took the analysis over").isAfter(staleSince);
+        assertThat(rerun.processed).isEqualTo(2);
+        assertThat(elementCount(taskId)).isEqualTo(firstCount);
+        List<AnalysisProgress> progress = awaitProgress(taskId, 2);
+        assertThat(progress).filteredOn(p -> p.status() == ProgressStatus.STARTED).hasSize(2);
     }
 
     @Test
@@ -248,6 +296,16 @@ class ScenesReadyAnalysisTest {
             }
         }
         return actions;
+    }
+
+    /** Sets the task's analyses to RUNNING with the given time of their last update. */
+    private void markRunning(UUID taskId, Instant updatedAt) {
+        QuarkusTransaction.requiringNew().run(() -> analyses.update("status = ?1, updatedAt = ?2 where taskId = ?3",
+                AnalysisStatus.RUNNING, updatedAt, taskId));
+    }
+
+    private Analysis analysis(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> analyses.find(taskId, DetectType.CONTROL).orElseThrow());
     }
 
     private long elementCount(UUID taskId) {

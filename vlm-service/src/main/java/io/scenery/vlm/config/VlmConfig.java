@@ -39,6 +39,13 @@ public interface VlmConfig {
     @WithDefault("10m")
     Duration analysisStaleAfter();
 
+    /**
+     * Interval between database checks while a scenes-ready record waits for another run of the same analysis to
+     * end or go stale, as a duration such as {@code 5s} or {@code 500ms}. Each check locks the analysis row briefly.
+     */
+    @WithDefault("5s")
+    Duration analysisWaitPollInterval();
+
     /** The OpenCV detector of controls. */
     interface Detector {
 

@@ -23,13 +23,16 @@ import java.util.stream.Collectors;
  * Runs the analyses of one task that scenes-ready or a REST request asked for, one detect type after the other,
  * its keyframes in a {@link SceneBatch}.
  * Each step commits before its progress event is sent. A COMPLETED analysis is skipped, so a redelivered record
- * only finishes what is missing. A failed or cancelled analysis stops the task's remaining analyses; scenes that
- * failed under the partial policy leave the analysis COMPLETED with the failures named in its error.
+ * only finishes what is missing. A scenes-ready record whose analysis another run owns waits for that run (see
+ * {@link AnalysisStarter}), so the analysis never runs twice at once. A failed or cancelled analysis stops the
+ * task's remaining analyses. Scenes that failed under the partial policy leave the analysis COMPLETED with the
+ * failures named in its error.
  */
 @ApplicationScoped
 public class AnalysisRunner {
 
     private final AnalysisStore store;
+    private final AnalysisStarter starter;
     private final TaskScenes taskScenes;
     private final SceneBatch batch;
     private final ProgressPublisher progress;
@@ -37,15 +40,22 @@ public class AnalysisRunner {
     // which CDI interceptors do not see, and the start of an analysis is an event of its own.
     private final AuditTrail audit;
 
-    public AnalysisRunner(AnalysisStore store, TaskScenes taskScenes, SceneBatch batch, ProgressPublisher progress,
-                          AuditTrail audit) {
+    public AnalysisRunner(AnalysisStore store, AnalysisStarter starter, TaskScenes taskScenes, SceneBatch batch,
+                          ProgressPublisher progress, AuditTrail audit) {
         this.store = store;
+        this.starter = starter;
         this.taskScenes = taskScenes;
         this.batch = batch;
         this.progress = progress;
         this.audit = audit;
     }
 
+    /**
+     * Runs the analyses that a scenes-ready record requests, one detect type after the other, and publishes the
+     * closing progress event once all are COMPLETED. Blocks while another run owns one of the analyses.
+     *
+     * @throws IllegalStateException when the thread is interrupted while it waits for another run
+     */
     public void run(ScenesReady event) {
         UUID taskId = event.taskId();
         List<DetectType> detectTypes = RequestedDetectTypes.of(event.detectTypes());
@@ -101,16 +111,19 @@ public class AnalysisRunner {
         }
     }
 
-    /** Runs one detect type; returns false when it failed or was cancelled, so the task stops. */
+    /**
+     * Runs one detect type once no other run owns it. Returns false when it failed or was cancelled, so the task
+     * stops.
+     */
     private boolean runAnalysis(TaskProgress task, DetectType detectType, List<SceneRef> scenes, long processedBefore) {
         UUID taskId = task.taskId();
-        UUID analysisId = store.start(taskId, detectType, scenes).orElse(null);
-        if (analysisId == null) {
+        AnalysisStart start = starter.start(taskId, detectType, scenes);
+        if (!(start instanceof AnalysisStart.Started started)) {
             Log.infof("Analysis %s of task %s is completed already; not running it again", detectType.wireName(),
                     taskId);
             return true;
         }
-        return execute(task, analysisId, detectType, scenes, processedBefore);
+        return execute(task, started.analysisId(), detectType, scenes, processedBefore);
     }
 
     /** Runs a started analysis over its scenes; returns false when it failed or was cancelled. */

@@ -36,27 +36,43 @@ public class AnalysisStore {
 
     /**
      * Marks the task's analysis of the detect type RUNNING over the given scenes under a new run id, creating it
-     * when missing and dropping the scenes and elements of an earlier, unfinished run. Returns its id, or empty
-     * when it is COMPLETED over the same scenes already and must not run again.
+     * when missing and dropping the scenes and elements of an earlier run. A PENDING or RUNNING analysis is taken
+     * over only when no run owns it yet, or when its owner made no update for longer than staleAfter, as in
+     * {@link AnalysisRepository#claim}. That lets a redelivered record finish a run that died half-way.
+     *
+     * @return {@link AnalysisStart.Started} with the analysis id when the caller must run it,
+     *         {@link AnalysisStart.AlreadyCompleted} when it is COMPLETED over the same scenes, or
+     *         {@link AnalysisStart.OwnedByLiveRun} when another run owns it and may still be working on it
      */
     @Transactional
-    public Optional<UUID> start(UUID taskId, DetectType detectType, List<SceneRef> keyframes) {
+    public AnalysisStart start(UUID taskId, DetectType detectType, List<SceneRef> keyframes, Duration staleAfter) {
         Instant now = Instant.now();
         String sceneSet = SceneSet.of(keyframes.stream().map(SceneRef::sceneId).toList());
         analyses.insertIfAbsent(taskId, detectType, now);
         Analysis analysis = analyses.lock(taskId, detectType).orElseThrow(() -> new IllegalStateException(
                 "analysis of task " + taskId + " for " + detectType.wireName() + " vanished after its insert"));
+
         if (analysis.status == AnalysisStatus.COMPLETED
                 && (analysis.sceneSet == null || analysis.sceneSet.equals(sceneSet))) {
-            return Optional.empty();
+            return new AnalysisStart.AlreadyCompleted();
+        }
+        if (isOwnedByLiveRun(analysis, now.minus(staleAfter))) {
+            return new AnalysisStart.OwnedByLiveRun(analysis.status, analysis.runId, analysis.updatedAt);
         }
 
-        // NOTE: a PENDING or RUNNING analysis is taken over here, so that a redelivered record finishes a run that
-        // stopped half-way. A requested run of the same detect type that is running at that moment runs twice.
         analysis.sceneSet = sceneSet;
         analysis.runId = UUID.randomUUID();
         begin(analysis, keyframes.size(), now);
-        return Optional.of(analysis.id);
+        return new AnalysisStart.Started(analysis.id);
+    }
+
+    /**
+     * Returns whether another run may still be working on the analysis. A row without a run id has no owner: it
+     * was just inserted by {@link AnalysisRepository#insertIfAbsent}, or it dates from before run ids were stored.
+     */
+    private static boolean isOwnedByLiveRun(Analysis analysis, Instant staleBefore) {
+        boolean unfinished = analysis.status == AnalysisStatus.PENDING || analysis.status == AnalysisStatus.RUNNING;
+        return unfinished && analysis.runId != null && !analysis.updatedAt.isBefore(staleBefore);
     }
 
     /**
