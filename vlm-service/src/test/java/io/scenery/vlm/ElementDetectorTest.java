@@ -14,6 +14,8 @@ import io.scenery.vlm.detection.ElementSource;
 import io.scenery.vlm.detection.ElementType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,6 +175,23 @@ class ElementDetectorTest {
         assertThat(found).as("everything found inside the dialog is one of its controls")
                 .filteredOn(e -> SyntheticScreen.DIALOG.contains(e.box(), 0))
                 .allMatch(e -> screen.controls().stream().anyMatch(c -> c.box().iou(e.box()) >= MIN_IOU));
+    }
+
+    @ParameterizedTest(name = "desktop panel: {0}")
+    @ValueSource(booleans = {false, true})
+    void darkDialogHidesDimmedPageButNotLitPanel(boolean desktopPanel) throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDarkDialog(desktopPanel);
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("%s '%s' among %s", expected.type(), expected.label(), found).isPresent();
+            String lastWord = expected.label().substring(expected.label().lastIndexOf(' ') + 1);
+            assertThat(best.get().label()).as("label of '%s'", expected.label()).endsWith(lastWord);
+        }
+        assertThat(found).as("nothing of the dimmed page behind the dialog")
+                .allMatch(e -> SyntheticScreen.DARK_DIALOG.containsCenterOf(e.box())
+                        || desktopPanel && "Activities".equals(e.label()));
     }
 
     @Test

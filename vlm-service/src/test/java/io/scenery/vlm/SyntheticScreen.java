@@ -64,6 +64,9 @@ final class SyntheticScreen {
     /** Box of the photo that {@link #renderPhoto} draws. */
     static final BoundingBox PHOTO = new BoundingBox(0, 112, PHONE_WIDTH, PHONE_HEIGHT - 112);
 
+    /** Box of the dialog that {@link #renderDarkDialog} draws. */
+    static final BoundingBox DARK_DIALOG = new BoundingBox(380, 300, 520, 200);
+
     /** Box of the dialog that {@link #renderDialog} draws. */
     static final BoundingBox DIALOG = new BoundingBox(380, 210, 520, 380);
 
@@ -140,6 +143,37 @@ final class SyntheticScreen {
         screen.radio(x + 190, y + 256, false, "Software");
         screen.outlinedButton(x + 200, y + 312, 140, 44, "Cancel");
         screen.filledButton(x + 352, y + 312, 140, 44, "Create", BLUE);
+        return screen;
+    }
+
+    /**
+     * Draws a dark dialog over a dimmed dark page with a header, at desktop size: the dialog's fill is as dark as the
+     * page, but its text and buttons keep their brightness while the page's fields are dimmed. With a desktop panel,
+     * a lit top bar that the scrim does not cover is drawn over the header. Recorded are the dialog's buttons and
+     * the panel's "Activities" menu.
+     */
+    static SyntheticScreen renderDarkDialog(boolean desktopPanel) {
+        SyntheticScreen screen = renderDark();
+        screen.controls.clear();
+        rectangle(screen.image, new Rect(0, 0, WIDTH, 60), bgr(30, 40, 90), FILLED, LINE_AA, 0);
+        screen.text("Tickets", 300, 38, WHITE, FONT_SCALE, 1);
+        screen.text("Settings", 420, 38, WHITE, FONT_SCALE, 1);
+        screen.text("dana@example.org", 1000, 38, WHITE, FONT_SCALE, 1);
+        screen.image.convertTo(screen.image, -1, SCRIM_KEPT_SHARE, 0);
+        if (desktopPanel) {
+            rectangle(screen.image, new Rect(0, 0, WIDTH, 30), bgr(0, 0, 0), FILLED, LINE_AA, 0);
+            screen.text("Activities", 14, 21, WHITE, SMALL_FONT_SCALE + 0.1, 1);
+            screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(8, 2, 90, 26), "Activities"));
+        }
+
+        int x = DARK_DIALOG.x();
+        int y = DARK_DIALOG.y();
+        rectangle(screen.image, new Rect(x, y, DARK_DIALOG.width(), DARK_DIALOG.height()), bgr(40, 44, 60), FILLED,
+                LINE_AA, 0);
+        screen.text("Sign out?", x + 28, y + 50, WHITE, 0.9, 2);
+        screen.text("You will need your password again.", x + 28, y + 95, bgr(230, 230, 235), FONT_SCALE, 1);
+        screen.filledButton(x + 170, y + 130, 170, 44, "Stay signed in", BLUE);
+        screen.filledButton(x + 352, y + 130, 140, 44, "Sign out", bgr(211, 47, 47));
         return screen;
     }
 

@@ -19,7 +19,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
  * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, a bar along
- * the top or bottom edge is read item by item ({@link DesktopPanel}). When OCR is disabled, text elements are the
+ * the top or bottom edge is read item by item ({@link DesktopPanel}), and a modal dialog over a scrim hides the
+ * page behind it ({@link ScrimFinder}). When OCR is disabled, text elements are the
  * text-shaped regions, without labels. On touch screens, {@link TouchLayout} then turns drawn boxes into touch
  * targets and adds list rows.
  */
@@ -83,7 +84,7 @@ public class OfflineElementDetector implements ElementDetector {
             boolean touch = touchLayout.appliesTo(image.width(), image.height());
             List<DesktopPanel> panels = touch ? List.of()
                     : DesktopPanel.find(BarBoundaries.find(image.bgr()), image.height(), panelMaxHeightFraction);
-            List<DetectedElement> panelItems = new ArrayList<>();
+            List<List<DetectedElement>> panelItems = new ArrayList<>();
 
             List<RecognizedText> words = List.of();
             List<RecognizedText> lines = List.of();
@@ -94,10 +95,10 @@ public class OfflineElementDetector implements ElementDetector {
                     words = onPlainFill(gray, labeler.withoutFrames(grownToShapes(ocr.readWords(), shapes), shapes));
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, ocr);
-                    panels.forEach(panel -> panelItems.addAll(panel.items(gray, ocr)));
+                    panels.forEach(panel -> panelItems.add(panel.items(gray, ocr)));
                 }
             } else {
-                panels.forEach(panel -> panelItems.addAll(panel.items(gray, null)));
+                panels.forEach(panel -> panelItems.add(panel.items(gray, null)));
             }
 
             List<DetectedElement> controls = labelled.stream().filter(e -> e.type() != ElementType.TEXT).toList();
@@ -117,16 +118,26 @@ public class OfflineElementDetector implements ElementDetector {
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             } else {
+                Mat value = ScrimFinder.value(image.bgr());
+                BoundingBox dialog = ScrimFinder.floatingDialog(value, true);
                 texts = texts.stream()
                         .filter(text -> panels.stream().noneMatch(panel -> panel.containsCenterOf(text.box())))
+                        .filter(text -> dialog == null || dialog.containsCenterOf(text.box()))
                         .toList();
                 controls = new ArrayList<>(controls);
                 controls.removeIf(c -> !isFieldOrButton(c)
                         && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
+                controls.removeIf(c -> dialog != null && !dialog.containsCenterOf(c.box()));
                 List<DetectedElement> drawn = List.copyOf(controls);
-                panelItems.stream()
-                        .filter(item -> drawn.stream().noneMatch(c -> c.box().intersectionArea(item.box()) > 0))
-                        .forEach(controls::add);
+                for (int i = 0; i < panels.size(); i++) {
+                    DesktopPanel panel = panels.get(i);
+                    if (dialog != null && ScrimFinder.isDimmed(value, dialog, panel.top(), panel.bottom())) {
+                        continue;
+                    }
+                    panelItems.get(i).stream()
+                            .filter(item -> drawn.stream().noneMatch(c -> c.box().intersectionArea(item.box()) > 0))
+                            .forEach(controls::add);
+                }
             }
 
             List<DetectedElement> result = new ArrayList<>();

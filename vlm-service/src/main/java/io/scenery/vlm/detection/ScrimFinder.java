@@ -3,11 +3,14 @@ package io.scenery.vlm.detection;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.max;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
@@ -15,7 +18,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_RECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
@@ -31,6 +37,12 @@ final class ScrimFinder {
     /** Share of a band's pixels allowed above its bright level, so that a few stray pixels do not count. */
     private static final double BRIGHT_PERCENTILE_SHARE = 0.005;
 
+    /**
+     * Share of a bar's pixels allowed above its bright level. A low bar holds little text, so fewer pixels than in a
+     * band of the page are left out.
+     */
+    private static final double BAR_BRIGHT_PERCENTILE_SHARE = 0.0005;
+
     /** Smallest dialog as a share of the image area. */
     private static final double MIN_DIALOG_AREA_SHARE = 0.05;
 
@@ -39,6 +51,18 @@ final class ScrimFinder {
 
     /** Share of the image width at each side that is left out of the measurement. */
     private static final double EDGE_COLUMNS_SHARE = 0.03;
+
+    /**
+     * Bright level, as a share of a dialog's, from which a bar beside it counts as lit. A light scrim leaves a dark
+     * page's light text above the dimmed share, but still clearly below the dialog's.
+     */
+    private static final double MIN_LIT_SHARE = 0.85;
+
+    /** Gap, as a share of the image width, over which a dark dialog's bright text and buttons are joined. */
+    private static final double CLUSTER_JOIN_SHARE = 0.03;
+
+    /** Smallest cluster of a dark dialog's bright content as a share of the image area. */
+    private static final double MIN_DARK_DIALOG_AREA_SHARE = 0.02;
 
     /** Bright level of a dimmed band as a share of the brightest band's bright level. */
     private static final double MAX_DIMMED_SHARE = 0.6;
@@ -114,6 +138,69 @@ final class ScrimFinder {
      * @param value the image's {@link #value}
      */
     static BoundingBox floatingDialog(Mat value) {
+        return floatingDialog(value, false);
+    }
+
+    /**
+     * Returns the box of a dialog floating over a scrim, as {@link #floatingDialog(Mat)} does, or null. With
+     * clearOfAllEdges, the dialog must keep clear of the top and bottom edges too: on a desktop, a light document
+     * that fills the height between dark side bars is a page, not a dialog.
+     */
+    static BoundingBox floatingDialog(Mat value, boolean clearOfAllEdges) {
+        BoundingBox lit = litDialog(value, clearOfAllEdges);
+        return lit != null || !clearOfAllEdges ? lit : darkDialog(value);
+    }
+
+    /**
+     * Returns the box of the bright content of a dark dialog over a dark page's scrim, or null. The dialog's fill is
+     * as dark as the dimmed page, but its text and buttons keep their full brightness while the page's are dimmed.
+     * The bright pixels, joined over gaps of a few percent of the image width, must form one cluster clear of the
+     * image edges that holds all of them but a few.
+     */
+    private static BoundingBox darkDialog(Mat value) {
+        int width = value.cols();
+        int height = value.rows();
+        byte[] pixels = new byte[width * height];
+        value.data().get(pixels);
+        int brightest = brightLevel(pixels, width, 0, height);
+        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+            return null;
+        }
+
+        Mat bright = new Mat();
+        threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        int brightTotal = countNonZero(bright);
+        int join = Math.max(3, (int) Math.round(CLUSTER_JOIN_SHARE * width));
+        Mat joined = new Mat();
+        dilate(bright, joined, getStructuringElement(MORPH_RECT, new Size(join, join)));
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
+        BoundingBox cluster = null;
+        int clusterArea = 0;
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                int area = indexer.get(label, CC_STAT_AREA);
+                if (area > clusterArea) {
+                    clusterArea = area;
+                    cluster = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                            indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+                }
+            }
+        }
+        int margin = (int) (EDGE_COLUMNS_SHARE * width);
+        if (cluster == null || cluster.area() < MIN_DARK_DIALOG_AREA_SHARE * width * height
+                || cluster.x() < margin || cluster.right() > width - margin
+                || cluster.y() < margin || cluster.bottom() > height - margin) {
+            return null;
+        }
+        int inside = countNonZero(new Mat(bright, new Rect(cluster.x(), cluster.y(), cluster.width(),
+                cluster.height())));
+        return brightTotal - inside <= BRIGHT_PERCENTILE_SHARE * width * height ? cluster : null;
+    }
+
+    private static BoundingBox litDialog(Mat value, boolean clearOfAllEdges) {
         int width = value.cols();
         int height = value.rows();
         byte[] pixels = new byte[width * height];
@@ -144,7 +231,8 @@ final class ScrimFinder {
         int margin = (int) (EDGE_COLUMNS_SHARE * width);
         if (dialog == null || dialogArea < MIN_DIALOG_AREA_SHARE * width * height
                 || dialogArea < MIN_DIALOG_FILL * dialog.area()
-                || dialog.x() < margin || dialog.right() > width - margin) {
+                || dialog.x() < margin || dialog.right() > width - margin
+                || clearOfAllEdges && (dialog.y() < margin || dialog.bottom() > height - margin)) {
             return null;
         }
 
@@ -168,10 +256,28 @@ final class ScrimFinder {
     }
 
     /**
+     * Returns whether the rows from top to bottom are dimmed next to the dialog: their bright level stays below the
+     * lit share of the dialog's. A desktop's own top bar stays lit while an application shows a modal dialog.
+     *
+     * @param value the image's {@link #value}
+     */
+    static boolean isDimmed(Mat value, BoundingBox dialog, int top, int bottom) {
+        int width = value.cols();
+        byte[] pixels = new byte[width * value.rows()];
+        value.data().get(pixels);
+        int dialogLevel = brightLevel(pixels, width, dialog.y(), dialog.bottom());
+        return brightLevel(pixels, width, top, bottom, BAR_BRIGHT_PERCENTILE_SHARE) < MIN_LIT_SHARE * dialogLevel;
+    }
+
+    /**
      * Returns the gray level that all but the brightest half percent of the band's pixels stay at or below. The
      * columns near the left and right edges are left out, because a scroll bar there is drawn over the scrim.
      */
     private static int brightLevel(byte[] pixels, int width, int top, int bottom) {
+        return brightLevel(pixels, width, top, bottom, BRIGHT_PERCENTILE_SHARE);
+    }
+
+    private static int brightLevel(byte[] pixels, int width, int top, int bottom, double percentileShare) {
         int margin = (int) (EDGE_COLUMNS_SHARE * width);
         long[] histogram = new long[256];
         for (int y = top; y < bottom; y++) {
@@ -179,7 +285,7 @@ final class ScrimFinder {
                 histogram[pixels[i] & 0xFF]++;
             }
         }
-        long allowed = (long) (BRIGHT_PERCENTILE_SHARE * (bottom - top) * (width - 2L * margin));
+        long allowed = (long) (percentileShare * (bottom - top) * (width - 2L * margin));
         long above = 0;
         for (int level = 255; level > 0; level--) {
             above += histogram[level];
