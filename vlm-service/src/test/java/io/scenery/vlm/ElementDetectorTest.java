@@ -177,6 +177,21 @@ class ElementDetectorTest {
                 .allMatch(e -> screen.controls().stream().anyMatch(c -> c.box().iou(e.box()) >= MIN_IOU));
     }
 
+    @Test
+    void blueLinesAreLinksAndBadgesAreText() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderLinks();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("link '%s' among %s", expected.label(), found).isPresent();
+            assertThat(best.get().type()).isEqualTo(ElementType.LINK);
+            assertThat(best.get().label()).isEqualTo(expected.label());
+            assertThat(best.get().interactive()).isTrue();
+        }
+        assertThat(found).as("the links only: no heading, sentence or badge").hasSize(screen.controls().size());
+    }
+
     @ParameterizedTest(name = "desktop panel: {0}")
     @ValueSource(booleans = {false, true})
     void darkDialogHidesDimmedPageButNotLitPanel(boolean desktopPanel) throws Exception {

@@ -147,6 +147,31 @@ final class SyntheticScreen {
     }
 
     /**
+     * Draws a light page with a blue heading, a few lines of dark text, a row of status badges (low pills with a
+     * word) and two links in link blue. Only the links are recorded: the badges are text, not buttons.
+     */
+    static SyntheticScreen renderLinks() {
+        SyntheticScreen screen = new SyntheticScreen();
+        Scalar linkBlue = bgr(0, 0, 238);
+        screen.text("Northwind", 80, 90, bgr(30, 64, 175), 1.6, 3);
+        screen.text("Your ticket was sent to the help desk.", 80, 140, DARK, FONT_SCALE, 1);
+        screen.text("You will get an email when it is assigned", 80, 170, DARK, FONT_SCALE, 1);
+        screen.text("and another one when it is closed.", 80, 380, DARK, FONT_SCALE, 1);
+        for (int i = 0; i < 3; i++) {
+            int x = 80 + 110 * i;
+            rectangle(screen.image, new Rect(x, 200, 90, 18), bgr(219, 234, 254), FILLED, LINE_AA, 0);
+            screen.text(i == 1 ? "Closed" : "Open", x + 12, 213, bgr(30, 64, 175), 0.4, 1);
+        }
+        screen.text("Forgot your password?", 80, 290, linkBlue, FONT_SCALE, 1);
+        screen.controls.add(new ExpectedControl(ElementType.LINK, new BoundingBox(78, 274, 278, 22),
+                "Forgot your password?"));
+        screen.text("Create an account", 500, 290, linkBlue, FONT_SCALE, 1);
+        screen.controls.add(new ExpectedControl(ElementType.LINK, new BoundingBox(498, 274, 222, 22),
+                "Create an account"));
+        return screen;
+    }
+
+    /**
      * Draws a dark dialog over a dimmed dark page with a header, at desktop size: the dialog's fill is as dark as the
      * page, but its text and buttons keep their brightness while the page's fields are dimmed. With a desktop panel,
      * a lit top bar that the scrim does not cover is drawn over the header. Recorded are the dialog's buttons and

@@ -30,6 +30,12 @@ public class ControlClassifier {
     private static final double MIN_CONTROL_HEIGHT_FRACTION = 0.02;
 
     /**
+     * Lowest filled button as a fraction of the image's shorter side (20 pixels at 800); lower filled boxes are
+     * status badges, tags and bars.
+     */
+    private static final double MAX_BADGE_HEIGHT_FRACTION = 0.025;
+
+    /**
      * Share of its box that a small square control's outline fills below which it is round, a radio button. A
      * circle fills pi / 4 of its box, about 0.85 once drawn in 20 pixels, and a check box with rounded corners 0.95
      * or more.
@@ -48,13 +54,15 @@ public class ControlClassifier {
             return element(ElementType.IMAGE, region, 0.3, false);
         }
         if (region.framed()) {
-            return classifyFramed(region, smallSquareMax, MIN_CONTROL_HEIGHT_FRACTION * Math.min(imageWidth,
-                    imageHeight));
+            int shortSide = Math.min(imageWidth, imageHeight);
+            return classifyFramed(region, smallSquareMax, MIN_CONTROL_HEIGHT_FRACTION * shortSide,
+                    MAX_BADGE_HEIGHT_FRACTION * shortSide);
         }
         return classifyUnframed(region, smallSquareMax);
     }
 
-    private DetectedElement classifyFramed(Region region, double smallSquareMax, double minControlHeight) {
+    private DetectedElement classifyFramed(Region region, double smallSquareMax, double minControlHeight,
+                                           double maxBadgeHeight) {
         BoundingBox box = region.box();
         double aspect = (double) box.width() / box.height();
         boolean square = aspect >= 0.75 && aspect <= 1.33;
@@ -70,7 +78,7 @@ public class ControlClassifier {
             return element(toggle, region, region.content() == null ? 0.7 : 0.6, true);
         }
         if (aspect >= WIDE_ASPECT) {
-            return classifyWideFramed(region, smallSquareMax);
+            return classifyWideFramed(region, smallSquareMax, maxBadgeHeight);
         }
         if (aspect >= 0.75 && Math.max(box.width(), box.height()) <= 2.5 * smallSquareMax) {
             return element(ElementType.BUTTON, region, 0.5, true);
@@ -80,12 +88,12 @@ public class ControlClassifier {
 
     /**
      * Types a wide framed box. It is a switch when it is low, at most a few times as wide as high, and its halves
-     * have different plain fills, the knob and the track. It is a drop-down list when it ends in a small glyph set
+     * have different plain fills, the knob and the track. Filled and lower than a button, it is a badge. It is a drop-down list when it ends in a small glyph set
      * apart and is not filled or is lighter than the page. It is a field when it is empty or its content is
      * left-aligned, also when it is lighter than a dark page around it, and a button when it is filled otherwise or
      * its content is centred.
      */
-    private DetectedElement classifyWideFramed(Region region, double smallSquareMax) {
+    private DetectedElement classifyWideFramed(Region region, double smallSquareMax, double maxBadgeHeight) {
         BoundingBox box = region.box();
         BoundingBox content = region.content();
         boolean filled = Math.abs(region.fillContrast()) >= FILLED_CONTRAST;
@@ -94,6 +102,10 @@ public class ControlClassifier {
         if (aspect <= MAX_SWITCH_ASPECT && box.height() <= smallSquareMax
                 && Math.abs(region.halfContrast()) >= SWITCH_HALF_CONTRAST) {
             return element(ElementType.SWITCH, region, 0.55, true);
+        }
+        // Filled and too low to click comfortably: a status badge or tag, or a bar such as a progress bar.
+        if (filled && box.height() < maxBadgeHeight) {
+            return element(ElementType.TEXT, region, 0.45, false);
         }
         if (content == null) {
             if (!filled && region.trailingGlyph()) {

@@ -19,8 +19,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
  * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, a bar along
- * the top or bottom edge is read item by item ({@link DesktopPanel}), and a modal dialog over a scrim hides the
- * page behind it ({@link ScrimFinder}). When OCR is disabled, text elements are the
+ * the top or bottom edge is read item by item ({@link DesktopPanel}), a modal dialog over a scrim hides the page
+ * behind it ({@link ScrimFinder}), and text lines in link blue are links ({@link LinkText}). When OCR is disabled, text elements are the
  * text-shaped regions, without labels. On touch screens, {@link TouchLayout} then turns drawn boxes into touch
  * targets and adds list rows.
  */
@@ -138,6 +138,9 @@ public class OfflineElementDetector implements ElementDetector {
                             .filter(item -> drawn.stream().noneMatch(c -> c.box().intersectionArea(item.box()) > 0))
                             .forEach(controls::add);
                 }
+                LinkText.find(image.bgr(), gray, texts).stream()
+                        .filter(link -> drawn.stream().noneMatch(c -> c.box().containsCenterOf(link.box())))
+                        .forEach(controls::add);
             }
 
             List<DetectedElement> result = new ArrayList<>();
