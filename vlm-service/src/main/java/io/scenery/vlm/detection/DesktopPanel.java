@@ -99,7 +99,7 @@ final class DesktopPanel {
     /**
      * Returns the panel's items: a button labelled by its text, read enlarged, or an icon when nothing is read. An
      * item's box is its foreground padded by the band's space above and below it, up to half the foreground's
-     * height, so that items of a low panel are about as high as the panel and those of a tall header are not. An item is a run of columns with foreground pixels, that is pixels far from the band's
+     * height. Items of a low panel are then about as high as the panel, and those of a tall header are not. An item is a run of columns with foreground pixels, that is pixels far from the band's
      * most common gray; gaps narrower than a fraction of the band height join glyphs and words into one item.
      */
     List<DetectedElement> items(Mat gray, OcrSession ocr) {

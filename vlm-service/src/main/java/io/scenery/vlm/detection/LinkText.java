@@ -25,7 +25,7 @@ final class LinkText {
     /** Tallest link line against the median height of the page's text lines; taller blue lines are headings. */
     private static final double MAX_HEIGHT_RATIO = 1.3;
 
-    /** Fewest glyph pixels measured before a line's colour counts. */
+    /** Minimum number of glyph pixels for a line's colour to count. */
     private static final int MIN_GLYPH_PIXELS = 20;
 
     /** Confidence of a link, found by the colour of its text. */

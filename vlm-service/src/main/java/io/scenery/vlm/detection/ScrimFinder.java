@@ -38,8 +38,8 @@ final class ScrimFinder {
     private static final double BRIGHT_PERCENTILE_SHARE = 0.005;
 
     /**
-     * Share of a bar's pixels allowed above its bright level. A low bar holds little text, so fewer pixels than in a
-     * band of the page are left out.
+     * Share of a bar's pixels allowed above its bright level. A low bar contains little text, so fewer pixels than in
+     * a band of the page are left out.
      */
     private static final double BAR_BRIGHT_PERCENTILE_SHARE = 0.0005;
 
@@ -155,7 +155,7 @@ final class ScrimFinder {
      * Returns the box of the bright content of a dark dialog over a dark page's scrim, or null. The dialog's fill is
      * as dark as the dimmed page, but its text and buttons keep their full brightness while the page's are dimmed.
      * The bright pixels, joined over gaps of a few percent of the image width, must form one cluster clear of the
-     * image edges that holds all of them but a few.
+     * image edges that contains all of them but a few.
      */
     private static BoundingBox darkDialog(Mat value) {
         int width = value.cols();
