@@ -102,9 +102,10 @@ class ElementDetectorTest {
         assertThat(best.get().type()).isEqualTo(ElementType.SWITCH);
     }
 
-    @Test
-    void darkPageFieldsAreFieldsNotButtons() throws Exception {
-        SyntheticScreen screen = SyntheticScreen.renderDark();
+    @ParameterizedTest(name = "on a card: {0}")
+    @ValueSource(booleans = {false, true})
+    void darkPageFieldsAreFieldsNotButtons(boolean card) throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDark(card);
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
 
         for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
@@ -114,6 +115,8 @@ class ElementDetectorTest {
             assertThat(best.get().label()).as("label of %s '%s'", expected.type(), expected.label())
                     .startsWith(expected.label().split(" ")[0]);
         }
+        assertThat(found).as("a card that contains the form is no picture")
+                .noneMatch(e -> e.type() == ElementType.IMAGE);
     }
 
     @Test

@@ -226,8 +226,20 @@ final class SyntheticScreen {
      * button. The fields are as much lighter than the page as a filled button is.
      */
     static SyntheticScreen renderDark() {
+        return renderDark(false);
+    }
+
+    /**
+     * Draws the dark form of {@link #renderDark()}, on a framed card of a lighter shade than the page when card is
+     * true, as dark themes draw their settings cards.
+     */
+    static SyntheticScreen renderDark(boolean card) {
         SyntheticScreen screen = new SyntheticScreen();
         screen.image.put(new Mat(HEIGHT, WIDTH, CV_8UC3, bgr(24, 28, 44)));
+        if (card) {
+            rectangle(screen.image, new Rect(50, 30, 560, 530), bgr(44, 50, 70), FILLED, LINE_AA, 0);
+            rectangle(screen.image, new Rect(50, 30, 560, 530), bgr(70, 80, 100), 1, LINE_AA, 0);
+        }
         Scalar label = bgr(230, 230, 235);
         screen.text("Profile", 80, 70, label, 1.0, 2);
         screen.text("Display name", 80, 125, label, FONT_SCALE, 1);

@@ -50,6 +50,9 @@ public class OfflineElementDetector implements ElementDetector {
      */
     private static final double MIN_WORD_SURROUND_SHARE = 0.6;
 
+    /** Controls inside a framed panel from which it is a card or form, not a picture. */
+    private static final int MIN_FORM_CONTROLS = 2;
+
     /** Overlap (intersection over union) from which a text-shaped region is taken for the same word. */
     private static final double SAME_WORD_OVERLAP = 0.5;
 
@@ -78,7 +81,7 @@ public class OfflineElementDetector implements ElementDetector {
             for (Region region : regionFinder.find(gray)) {
                 shapes.add(classifier.classify(region, image.width(), image.height()));
             }
-            shapes = merger.merge(shapes);
+            shapes = withoutFormPanels(merger.merge(shapes));
             shapes.removeIf(shape -> shape.type() != ElementType.TEXT && PointerShape.matches(gray, shape.box()));
 
             boolean touch = touchLayout.appliesTo(image.width(), image.height());
@@ -158,6 +161,23 @@ public class OfflineElementDetector implements ElementDetector {
             result.sort(READING_ORDER);
             return result;
         }
+    }
+
+    /**
+     * Returns the shapes without the pictures that contain two or more controls: such a panel is a card or form
+     * whose fill differs from the page, not a picture. A photo tile contains one selection badge at most.
+     */
+    private static List<DetectedElement> withoutFormPanels(List<DetectedElement> shapes) {
+        List<DetectedElement> kept = new ArrayList<>(shapes.size());
+        for (DetectedElement shape : shapes) {
+            long controlsInside = shape.type() != ElementType.IMAGE ? 0 : shapes.stream()
+                    .filter(other -> other != shape && other.interactive() && shape.box().contains(other.box(), 0))
+                    .count();
+            if (controlsInside < MIN_FORM_CONTROLS) {
+                kept.add(shape);
+            }
+        }
+        return kept;
     }
 
     /**
