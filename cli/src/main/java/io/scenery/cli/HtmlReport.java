@@ -12,10 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes {@code report.html}: every keyframe with the detected elements drawn as boxes over it (an SVG overlay
- * in keyframe pixels), coloured by the source of each element, followed by a table of the elements.
+ * Writes {@code report.html}: every keyframe with the detected elements drawn as numbered boxes over it (an SVG
+ * overlay in keyframe pixels), coloured by the source of each element, followed by a table of the elements under
+ * the same numbers.
  */
 final class HtmlReport {
+
+    /** Smallest font size, in keyframe pixels, of the element numbers drawn on a keyframe. */
+    private static final int MIN_NUMBER_FONT_SIZE = 12;
+
+    /** Keyframe height over the font size of its element numbers. */
+    private static final int NUMBER_FONT_DIVISOR = 50;
 
     private static final Map<String, String> SOURCE_COLOURS = Map.of("cv", "#1f77b4", "ocr", "#2ca02c", "vlm", "#ff7f0e");
 
@@ -81,21 +88,32 @@ final class HtmlReport {
                 .append("\" alt=\"keyframe of scene ").append(scene.path("sceneNumber").asInt()).append("\">")
                 .append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" preserveAspectRatio=\"none\">");
+        // Each box carries its row number from the table below, drawn at its upper left corner.
+        int fontSize = Math.max(MIN_NUMBER_FONT_SIZE, height / NUMBER_FONT_DIVISOR);
+        int number = 0;
         for (JsonNode element : scene.path("elements")) {
+            number++;
             JsonNode box = element.path("box");
             String colour = SOURCE_COLOURS.getOrDefault(element.path("source").asText(), "#d62728");
             html.append("<rect x=\"").append(box.path("x").asInt()).append("\" y=\"").append(box.path("y").asInt())
                     .append("\" width=\"").append(box.path("width").asInt()).append("\" height=\"")
                     .append(box.path("height").asInt()).append("\" fill=\"none\" stroke=\"").append(colour)
                     .append("\" stroke-width=\"2\"><title>").append(escape(describe(element))).append("</title></rect>");
+            html.append("<text x=\"").append(box.path("x").asInt() + 2).append("\" y=\"")
+                    .append(box.path("y").asInt() + fontSize).append("\" font-size=\"").append(fontSize)
+                    .append("\" fill=\"").append(colour).append("\" stroke=\"#fff\" stroke-width=\"3\" ")
+                    .append("paint-order=\"stroke\">").append(number).append("</text>");
         }
         html.append("</svg></div>\n");
 
-        html.append("<table><tr><th>type</th><th>label</th><th>box (x, y, w, h)</th><th>confidence</th>")
+        html.append("<table><tr><th>#</th><th>type</th><th>label</th><th>box (x, y, w, h)</th><th>confidence</th>")
                 .append("<th>source</th><th>interactive</th></tr>\n");
+        number = 0;
         for (JsonNode element : scene.path("elements")) {
+            number++;
             JsonNode box = element.path("box");
-            html.append("<tr><td>").append(escape(element.path("type").asText())).append("</td><td>")
+            html.append("<tr><td>").append(number).append("</td><td>")
+                    .append(escape(element.path("type").asText())).append("</td><td>")
                     .append(escape(element.path("label").asText(""))).append("</td><td>")
                     .append(box.path("x").asInt()).append(", ").append(box.path("y").asInt()).append(", ")
                     .append(box.path("width").asInt()).append(", ").append(box.path("height").asInt())

@@ -31,6 +31,8 @@ class HtmlReportTest {
 
         assertThat(html).contains("viewBox=\"0 0 640 400\"");
         assertThat(html).contains("<rect x=\"10\" y=\"20\" width=\"30\" height=\"40\"");
+        assertThat(html).as("the box's number, at its upper left corner").contains("<text x=\"12\" y=\"32\"");
+        assertThat(html).as("the same number in the table").contains("<tr><td>1</td><td>");
         assertThat(html).contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x");
         assertThat(html).contains("a&lt;b&gt;.mp4");
     }
