@@ -17,13 +17,16 @@ final class LinkText {
     private static final int MIN_GLYPH_CONTRAST = 50;
 
     /** Mean lead of the blue channel over red and green, on the 0-255 scale, from which glyphs are link blue. */
-    private static final double MIN_BLUE_LEAD = 50.0;
+    private static final double MIN_BLUE_LEAD = 30.0;
 
     /** Most words of a link; longer blue lines are headings or notices. */
     private static final int MAX_WORDS = 6;
 
     /** Tallest link line against the median height of the page's text lines; taller blue lines are headings. */
     private static final double MAX_HEIGHT_RATIO = 1.3;
+
+    /** Widest gap, in line heights, to a line that counts as next to another on its row. */
+    private static final int ROW_GAP_HEIGHTS = 5;
 
     /** Minimum number of glyph pixels for a line's colour to count. */
     private static final int MIN_GLYPH_PIXELS = 20;
@@ -49,7 +52,7 @@ final class LinkText {
             for (DetectedElement text : texts) {
                 BoundingBox box = text.box();
                 if (text.label() == null || text.label().split("\\s+").length > MAX_WORDS
-                        || box.height() > maxHeight) {
+                        || rowHeight(text, texts) > maxHeight) {
                     continue;
                 }
                 BoundingBox around = new BoundingBox(box.x() - box.height(), box.y() - box.height(),
@@ -65,6 +68,24 @@ final class LinkText {
             }
         }
         return links;
+    }
+
+    /**
+     * Returns the height of the line's row: the tallest of the line and the lines next to it on its row. OCR can
+     * split a heading and drop a word in between, and a part without descenders is as low as body text.
+     */
+    private static int rowHeight(DetectedElement line, List<DetectedElement> texts) {
+        BoundingBox box = line.box();
+        int height = box.height();
+        for (DetectedElement other : texts) {
+            BoundingBox next = other.box();
+            boolean sameRow = next.centerY() >= box.y() && next.centerY() < box.bottom();
+            int gap = Math.max(next.x() - box.right(), box.x() - next.right());
+            if (sameRow && gap <= ROW_GAP_HEIGHTS * box.height()) {
+                height = Math.max(height, next.height());
+            }
+        }
+        return height;
     }
 
     /** Returns the most common gray in the box, clipped to the image. */
