@@ -5,16 +5,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.scenery.testing.KafkaTestResource;
 import io.scenery.testing.PostgresTestResource;
 import io.scenery.events.SceneRef;
+import io.scenery.events.DetectType;
+import io.scenery.vlm.service.AnalysisStore;
 import io.scenery.vlm.service.TaskScenes;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,6 +30,9 @@ class AnalysisResourceTest {
     @Inject
     TaskScenes taskScenes;
 
+    @Inject
+    AnalysisStore store;
+
     @Test
     void unknownTaskIs404() {
         UUID taskId = UUID.randomUUID();
@@ -35,6 +42,21 @@ class AnalysisResourceTest {
                 .then().statusCode(404)
                 .body("status", equalTo(404))
                 .body("message", containsString("no analysis found for task " + taskId));
+    }
+
+    @Test
+    void missingDetectTypeIs404WithRunHint() {
+        List<TaskScene> scenes = taskWithScenes(1);
+        UUID taskId = scenes.get(0).taskId;
+        store.claim(taskId, DetectType.CONTROL, List.of(scenes.get(0).sceneId), UUID.randomUUID(),
+                Duration.ofMinutes(10));
+
+        given()
+                .when().get("/api/v1/tasks/{taskId}/analyses/all", taskId)
+                .then().statusCode(404)
+                .body("message", containsString("has no all analysis; it has: control"))
+                .body("message", containsString("POST /api/v1/tasks/" + taskId + "/analyses"))
+                .body("message", containsString("{\"detectType\": \"all\"}"));
     }
 
     @Test
@@ -103,7 +125,11 @@ class AnalysisResourceTest {
                 .body("message", containsString("the request body is not valid JSON"));
         postAnalysis(taskId, "{\"detectType\":\"text\",\"sceneIds\":\"all\"}")
                 .then().statusCode(400)
-                .body("message", containsString("the request body is not valid JSON"));
+                .body("message", containsString("sceneIds must be a JSON array of scene id strings"))
+                .body("message", not(containsString("java.util")));
+        postAnalysis(taskId, "{\"detectType\":[\"text\"]}")
+                .then().statusCode(400)
+                .body("message", containsString("detectType must be a JSON string: control, text or all"));
         postAnalysis(taskId, "")
                 .then().statusCode(400)
                 .body("message", containsString("the request body is missing"));

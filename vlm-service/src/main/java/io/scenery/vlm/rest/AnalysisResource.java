@@ -1,6 +1,7 @@
 package io.scenery.vlm.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.scenery.events.DetectType;
 import io.scenery.events.messaging.EventPublishException;
 import io.scenery.vlm.AnalysisStatus;
@@ -114,8 +115,18 @@ public class AnalysisResource {
     /** Turns JSON of the wrong shape, such as a string for sceneIds, into a 400 that names the expected form. */
     @ServerExceptionMapper
     public Response invalidBody(JsonProcessingException e) {
-        String message = "the request body is not valid JSON of the form {\"detectType\": \"control\", "
-                + "\"sceneIds\": [\"<scene id>\"]}: " + e.getOriginalMessage();
+        String form = "{\"detectType\": \"control\", \"sceneIds\": [\"<scene id>\"]}";
+        String message = "the request body is not valid JSON of the form " + form + ": " + e.getOriginalMessage();
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(0).getFieldName();
+            message = switch (field == null ? "" : field) {
+                case "sceneIds" -> "sceneIds must be a JSON array of scene id strings, such as "
+                        + "[\"6c1f1f0e-2b7d-4c8e-9a51-3d2f4b6a7c10\"]; omit it to analyse every scene";
+                case "detectType" -> "detectType must be a JSON string: control, text or all";
+                default -> "the request body does not have the form " + form + ": field " + field
+                        + " has the wrong JSON type";
+            };
+        }
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(400, message, null))
@@ -142,6 +153,8 @@ public class AnalysisResource {
             return "no analysis found for task " + taskId + "; analyses start when its scenes are ready";
         }
         String names = existing.stream().map(DetectType::wireName).collect(Collectors.joining(", "));
-        return "task " + taskId + " has no " + detectType.wireName() + " analysis; it has: " + names;
+        return "task " + taskId + " has no " + detectType.wireName() + " analysis; it has: " + names
+                + ". Run one with POST /api/v1/tasks/" + taskId + "/analyses and {\"detectType\": \""
+                + detectType.wireName() + "\"}";
     }
 }
