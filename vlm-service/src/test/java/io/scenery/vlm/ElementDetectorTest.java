@@ -181,6 +181,20 @@ class ElementDetectorTest {
     }
 
     @Test
+    void buttonsSideBySideStayApart() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderButtonPair();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("button '%s' among %s", expected.label(), found).isPresent();
+            assertThat(best.get().type()).isEqualTo(ElementType.BUTTON);
+            assertThat(best.get().label()).isEqualTo(expected.label());
+        }
+        assertThat(found).as("one element per button").hasSize(2);
+    }
+
+    @Test
     void blueLinesAreLinksAndBadgesAreText() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderLinks();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);

@@ -147,6 +147,18 @@ final class SyntheticScreen {
     }
 
     /**
+     * Draws two outlined buttons side by side, 6 pixels apart, closer than the detector's join gap, as a desktop
+     * dialog draws its answer buttons.
+     */
+    static SyntheticScreen renderButtonPair() {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.text("Does the display look OK?", 400, 260, DARK, FONT_SCALE, 1);
+        screen.outlinedButton(400, 300, 220, 40, "Restore");
+        screen.outlinedButton(626, 300, 220, 40, "Keep");
+        return screen;
+    }
+
+    /**
      * Draws a light page with a blue heading, a few lines of dark text, a row of status badges (low pills with a
      * word) and two links in link blue. Only the links are recorded: the badges are text, not buttons.
      */

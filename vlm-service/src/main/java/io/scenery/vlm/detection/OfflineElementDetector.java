@@ -128,7 +128,7 @@ public class OfflineElementDetector implements ElementDetector {
                         .filter(text -> dialog == null || dialog.containsCenterOf(text.box()))
                         .toList();
                 controls = new ArrayList<>(controls);
-                controls.removeIf(c -> !isFieldOrButton(c)
+                controls.removeIf(c -> !isField(c)
                         && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
                 controls.removeIf(c -> dialog != null && !dialog.containsCenterOf(c.box()));
                 List<DetectedElement> drawn = List.copyOf(controls);
@@ -181,12 +181,12 @@ public class OfflineElementDetector implements ElementDetector {
     }
 
     /**
-     * Returns whether the control is one that a bar can hold as drawn: a field, drop-down, switch or framed button.
-     * The bar's other shapes are its icons, which its items report.
+     * Returns whether the control is one that a bar can hold as drawn: a field, drop-down or switch. The bar's
+     * other shapes are its buttons and icons, which its items report, read enlarged.
      */
-    private static boolean isFieldOrButton(DetectedElement control) {
+    private static boolean isField(DetectedElement control) {
         return switch (control.type()) {
-            case INPUT, DROPDOWN, SWITCH, BUTTON -> true;
+            case INPUT, DROPDOWN, SWITCH -> true;
             default -> false;
         };
     }

@@ -151,6 +151,23 @@ public class RegionFinder {
             return;
         }
 
+        if (framed && depth < config.maxNestingDepth()) {
+            int[] gap = measures.innerFrameGap(maps.edges(), box, BORDER_INSET, limits.joinGapWidth() + 2,
+                    2 * limits.minBoxSide());
+            BoundingBox left = gap == null ? null
+                    : new BoundingBox(box.x(), box.y(), gap[0] + 1 - box.x(), box.height());
+            BoundingBox right = gap == null ? null
+                    : new BoundingBox(gap[1] - 1, box.y(), box.right() - gap[1] + 1, box.height());
+            // Two frames side by side that closing joined, such as two buttons of a dialog. Each part must be a
+            // frame of its own, so that tall letters of a text line are not taken for frame sides.
+            if (gap != null && measures.borderCoverage(maps.edges(), left) >= config.minBorderCoverage()
+                    && measures.borderCoverage(maps.edges(), right) >= config.minBorderCoverage()) {
+                consider(maps, limits, left, 1.0, depth + 1, regions);
+                consider(maps, limits, right, 1.0, depth + 1, regions);
+                return;
+            }
+        }
+
         BoundingBox content = framed ? measures.contentBox(maps.edges(), box, CONTENT_INSET) : null;
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
         boolean trailingGlyph = framed

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.REDUCE_MAX;
+import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
@@ -39,6 +40,9 @@ final class RegionMeasures {
 
     /** Share of a framed box's interior, in width and in height, from which an edge group inside is a frame. */
     private static final double INNER_FRAME_SHARE = 0.9;
+
+    /** Share of a column's height on edges from which it is a vertical frame line inside a box. */
+    private static final double MIN_SPLIT_LINE_COVERAGE = 0.9;
 
     /** Width, in pixels, of the strip along each side that is searched for the outline. */
     private static final int BAND = 3;
@@ -306,6 +310,48 @@ final class RegionMeasures {
         }
         double mean = sum / pixels;
         return Math.sqrt(Math.max(0, squares / pixels - mean * mean));
+    }
+
+    /**
+     * Returns where a framed box splits into two frames that closing joined: two buttons side by side, a few pixels
+     * apart. Their inner sides are two vertical lines of edges through nearly the box's whole height, with a narrow
+     * edge-free gap between them. Returns {left frame's right end, right frame's left start}, exclusive and
+     * inclusive image columns, or null when the box has no such pair of lines. The inset leaves out the box's own
+     * sides.
+     */
+    int[] innerFrameGap(Mat edges, BoundingBox box, int inset, int maxGap, int minPartWidth) {
+        int top = box.y() + inset;
+        int height = box.height() - 2 * inset;
+        if (height <= 0 || box.width() <= 2 * inset) {
+            return null;
+        }
+        Mat sums = new Mat();
+        reduce(new Mat(edges, new Rect(box.x(), top, box.width(), height)), sums, 0, REDUCE_SUM, CV_32S);
+
+        List<int[]> lines = new ArrayList<>();
+        try (IntIndexer columns = sums.createIndexer()) {
+            for (int x = inset; x < box.width() - inset; x++) {
+                boolean line = columns.get(0, x) / 255.0 >= MIN_SPLIT_LINE_COVERAGE * height;
+                if (!line) {
+                    continue;
+                }
+                int[] last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                if (last != null && last[1] == x - 1) {
+                    last[1] = x;
+                } else {
+                    lines.add(new int[] {x, x});
+                }
+            }
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            int leftEnd = lines.get(i)[1] + 1;
+            int rightStart = lines.get(i + 1)[0];
+            boolean narrow = rightStart - leftEnd >= 1 && rightStart - leftEnd <= maxGap;
+            if (narrow && leftEnd >= minPartWidth && box.width() - rightStart >= minPartWidth) {
+                return new int[] {box.x() + leftEnd, box.x() + rightStart};
+            }
+        }
+        return null;
     }
 
     double edgeDensity(Mat edges, BoundingBox box) {
