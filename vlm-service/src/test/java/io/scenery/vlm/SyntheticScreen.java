@@ -148,13 +148,19 @@ final class SyntheticScreen {
 
     /**
      * Draws two outlined buttons side by side, 6 pixels apart, closer than the detector's join gap, as a desktop
-     * dialog draws its answer buttons.
+     * dialog draws its answer buttons, and a side bar of three small framed line icons without labels.
      */
     static SyntheticScreen renderButtonPair() {
         SyntheticScreen screen = new SyntheticScreen();
         screen.text("Does the display look OK?", 400, 260, DARK, FONT_SCALE, 1);
         screen.outlinedButton(400, 300, 220, 40, "Restore");
         screen.outlinedButton(626, 300, 220, 40, "Keep");
+        for (int i = 0; i < 3; i++) {
+            int y = 120 + 40 * i;
+            rectangle(screen.image, new Rect(40, y, 18, 18), DARK, 1, LINE_AA, 0);
+            line(screen.image, new Point(44, y + 6), new Point(54, y + 6), DARK, 1, LINE_AA, 0);
+            screen.controls.add(new ExpectedControl(ElementType.ICON, new BoundingBox(40, y, 18, 18), null));
+        }
         return screen;
     }
 

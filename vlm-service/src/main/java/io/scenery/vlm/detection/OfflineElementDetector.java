@@ -131,6 +131,7 @@ public class OfflineElementDetector implements ElementDetector {
                 controls.removeIf(c -> !isField(c)
                         && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
                 controls.removeIf(c -> dialog != null && !dialog.containsCenterOf(c.box()));
+                controls.replaceAll(OfflineElementDetector::unlabelledToggleAsIcon);
                 List<DetectedElement> drawn = List.copyOf(controls);
                 for (int i = 0; i < panels.size(); i++) {
                     DesktopPanel panel = panels.get(i);
@@ -178,6 +179,16 @@ public class OfflineElementDetector implements ElementDetector {
             }
         }
         return kept;
+    }
+
+    /**
+     * Returns an unlabelled check box or radio button of a desktop screen as an icon. Desktop toggles come with
+     * a label, while tool bars and side bars are full of small framed line icons of the same size.
+     */
+    private static DetectedElement unlabelledToggleAsIcon(DetectedElement control) {
+        boolean toggle = control.type() == ElementType.CHECKBOX || control.type() == ElementType.RADIO;
+        boolean unlabelled = control.label() == null || control.label().isBlank();
+        return toggle && unlabelled ? control.withType(ElementType.ICON, true).withLabel(null) : control;
     }
 
     /**
