@@ -148,7 +148,8 @@ final class SyntheticScreen {
 
     /**
      * Draws two outlined buttons side by side, 6 pixels apart, closer than the detector's join gap, as a desktop
-     * dialog draws its answer buttons, and a side bar of three small framed line icons without labels.
+     * dialog draws its answer buttons, a side bar of three small framed line icons without labels, and the grip of
+     * a pane divider.
      */
     static SyntheticScreen renderButtonPair() {
         SyntheticScreen screen = new SyntheticScreen();
@@ -161,6 +162,8 @@ final class SyntheticScreen {
             line(screen.image, new Point(44, y + 6), new Point(54, y + 6), DARK, 1, LINE_AA, 0);
             screen.controls.add(new ExpectedControl(ElementType.ICON, new BoundingBox(40, y, 18, 18), null));
         }
+        // A grip between two panes: a framed bar 6 pixels wide, which is no picture.
+        rectangle(screen.image, new Rect(300, 110, 6, 20), DARK, 1, LINE_AA, 0);
         return screen;
     }
 

@@ -40,6 +40,7 @@ public class OfflineElementDetector implements ElementDetector {
     private final TouchLayout touchLayout;
     private final OcrLevel textLevel;
     private final double maxControlHeightFraction;
+    private final double minBoxSideFraction;
     private final double panelMaxHeightFraction;
     private final double minSurroundPlainShare;
     private final RegionMeasures measures = new RegionMeasures();
@@ -67,6 +68,7 @@ public class OfflineElementDetector implements ElementDetector {
         this.touchLayout = touchLayout;
         this.textLevel = config.ocr().level();
         this.maxControlHeightFraction = config.detector().maxControlHeightFraction();
+        this.minBoxSideFraction = config.detector().minBoxSideFraction();
         this.panelMaxHeightFraction = config.detector().panelMaxHeightFraction();
         this.minSurroundPlainShare = config.detector().minSurroundPlainShare();
     }
@@ -82,6 +84,9 @@ public class OfflineElementDetector implements ElementDetector {
                 shapes.add(classifier.classify(region, image.width(), image.height()));
             }
             shapes = withoutFormPanels(merger.merge(shapes));
+            long minPictureSide = Math.round(minBoxSideFraction * Math.min(image.width(), image.height()));
+            shapes.removeIf(shape -> shape.type() == ElementType.IMAGE
+                    && Math.min(shape.box().width(), shape.box().height()) < minPictureSide);
             shapes.removeIf(shape -> shape.type() != ElementType.TEXT && PointerShape.matches(gray, shape.box()));
 
             boolean touch = touchLayout.appliesTo(image.width(), image.height());
