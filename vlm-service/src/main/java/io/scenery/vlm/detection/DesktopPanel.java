@@ -105,7 +105,7 @@ final class DesktopPanel {
     List<DetectedElement> items(Mat gray, OcrSession ocr) {
         int height = bottom - top;
         int width = gray.cols();
-        int[] histogram = new int[256];
+        long[] histogram = new long[256];
         int[][] foregroundRows = new int[width][];
         try (UByteIndexer pixels = gray.createIndexer()) {
             for (int y = top; y < bottom; y++) {
@@ -113,7 +113,7 @@ final class DesktopPanel {
                     histogram[pixels.get(y, x)]++;
                 }
             }
-            int background = mode(histogram);
+            int background = RegionMeasures.mode(histogram);
 
             // The band's first and last rows are left out: they carry its border and the shadow below it.
             for (int x = 0; x < width; x++) {
@@ -189,15 +189,5 @@ final class DesktopPanel {
             last = Math.max(last, rows[1]);
         }
         return runs;
-    }
-
-    private static int mode(int[] histogram) {
-        int mode = 0;
-        for (int level = 1; level < histogram.length; level++) {
-            if (histogram[level] > histogram[mode]) {
-                mode = level;
-            }
-        }
-        return mode;
     }
 }

@@ -92,17 +92,13 @@ final class LinkText {
     private static int mode(UByteIndexer shade, BoundingBox box) {
         int right = (int) Math.min(box.right(), shade.size(1));
         int bottom = (int) Math.min(box.bottom(), shade.size(0));
-        int[] histogram = new int[256];
+        long[] histogram = new long[256];
         for (int y = Math.max(0, box.y()); y < bottom; y++) {
             for (int x = Math.max(0, box.x()); x < right; x++) {
                 histogram[shade.get(y, x)]++;
             }
         }
-        int mode = 0;
-        for (int level = 1; level < histogram.length; level++) {
-            mode = histogram[level] > histogram[mode] ? level : mode;
-        }
-        return mode;
+        return RegionMeasures.mode(histogram);
     }
 
     /**

@@ -229,7 +229,8 @@ final class RegionMeasures {
         return histogram;
     }
 
-    private static int mode(long[] histogram) {
+    /** Returns the most common level of a gray histogram, the lowest one on a tie. */
+    static int mode(long[] histogram) {
         int mode = 0;
         for (int level = 1; level < histogram.length; level++) {
             if (histogram[level] > histogram[mode]) {

@@ -173,22 +173,8 @@ final class ScrimFinder {
         int join = Math.max(3, (int) Math.round(CLUSTER_JOIN_SHARE * width));
         Mat joined = new Mat();
         dilate(bright, joined, getStructuringElement(MORPH_RECT, new Size(join, join)));
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        int count = connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
-        BoundingBox cluster = null;
-        int clusterArea = 0;
-        try (IntIndexer indexer = stats.createIndexer()) {
-            for (int label = 1; label < count; label++) {
-                int area = indexer.get(label, CC_STAT_AREA);
-                if (area > clusterArea) {
-                    clusterArea = area;
-                    cluster = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
-                            indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
-                }
-            }
-        }
+        Component largest = largestComponent(joined);
+        BoundingBox cluster = largest == null ? null : largest.box();
         int margin = (int) (EDGE_COLUMNS_SHARE * width);
         if (cluster == null || cluster.area() < MIN_DARK_DIALOG_AREA_SHARE * width * height
                 || cluster.x() < margin || cluster.right() > width - margin
@@ -212,22 +198,9 @@ final class ScrimFinder {
 
         Mat bright = new Mat();
         threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        int count = connectedComponentsWithStats(bright, labels, stats, centroids, 8, CV_32S);
-        BoundingBox dialog = null;
-        int dialogArea = 0;
-        try (IntIndexer indexer = stats.createIndexer()) {
-            for (int label = 1; label < count; label++) {
-                int area = indexer.get(label, CC_STAT_AREA);
-                if (area > dialogArea) {
-                    dialogArea = area;
-                    dialog = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
-                            indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
-                }
-            }
-        }
+        Component largest = largestComponent(bright);
+        BoundingBox dialog = largest == null ? null : largest.box();
+        int dialogArea = largest == null ? 0 : largest.area();
         int margin = (int) (EDGE_COLUMNS_SHARE * width);
         if (dialog == null || dialogArea < MIN_DIALOG_AREA_SHARE * width * height
                 || dialogArea < MIN_DIALOG_FILL * dialog.area()
@@ -253,6 +226,30 @@ final class ScrimFinder {
             brightOutside += outside[level];
         }
         return brightOutside <= BRIGHT_PERCENTILE_SHARE * total ? dialog : null;
+    }
+
+    /** Returns the largest 8-connected component of a binary mask, or null when the mask is empty. */
+    private static Component largestComponent(Mat mask) {
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+        Component largest = null;
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                int area = indexer.get(label, CC_STAT_AREA);
+                if (largest == null || area > largest.area()) {
+                    largest = new Component(new BoundingBox(indexer.get(label, CC_STAT_LEFT),
+                            indexer.get(label, CC_STAT_TOP), indexer.get(label, CC_STAT_WIDTH),
+                            indexer.get(label, CC_STAT_HEIGHT)), area);
+                }
+            }
+        }
+        return largest;
+    }
+
+    /** A connected component: its bounding box and its number of pixels. */
+    private record Component(BoundingBox box, int area) {
     }
 
     /**
