@@ -158,17 +158,13 @@ final class ScrimFinder {
      * image edges that contains all of them but a few.
      */
     private static BoundingBox darkDialog(Mat value) {
-        int width = value.cols();
-        int height = value.rows();
-        byte[] pixels = new byte[width * height];
-        value.data().get(pixels);
-        int brightest = brightLevel(pixels, width, 0, height);
-        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+        Brightness brightness = Brightness.of(value);
+        if (brightness == null) {
             return null;
         }
-
-        Mat bright = new Mat();
-        threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        int width = value.cols();
+        int height = value.rows();
+        Mat bright = brightness.mask();
         int brightTotal = countNonZero(bright);
         int join = Math.max(3, (int) Math.round(CLUSTER_JOIN_SHARE * width));
         Mat joined = new Mat();
@@ -187,17 +183,13 @@ final class ScrimFinder {
     }
 
     private static BoundingBox litDialog(Mat value, boolean clearOfAllEdges) {
-        int width = value.cols();
-        int height = value.rows();
-        byte[] pixels = new byte[width * height];
-        value.data().get(pixels);
-        int brightest = brightLevel(pixels, width, 0, height);
-        if (brightest < MIN_DIALOG_BRIGHTNESS) {
+        Brightness brightness = Brightness.of(value);
+        if (brightness == null) {
             return null;
         }
-
-        Mat bright = new Mat();
-        threshold(value, bright, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+        int width = value.cols();
+        int height = value.rows();
+        Mat bright = brightness.mask();
         Component largest = largestComponent(bright);
         BoundingBox dialog = largest == null ? null : largest.box();
         int dialogArea = largest == null ? 0 : largest.area();
@@ -217,15 +209,37 @@ final class ScrimFinder {
                 if (besideDialog && x >= dialog.x() && x < dialog.right()) {
                     continue;
                 }
-                outside[pixels[y * width + x] & 0xFF]++;
+                outside[brightness.pixels()[y * width + x] & 0xFF]++;
                 total++;
             }
         }
         long brightOutside = 0;
-        for (int level = 255; level >= MAX_DIMMED_SHARE * brightest; level--) {
+        for (int level = 255; level >= MAX_DIMMED_SHARE * brightness.brightest(); level--) {
             brightOutside += outside[level];
         }
         return brightOutside <= BRIGHT_PERCENTILE_SHARE * total ? dialog : null;
+    }
+
+    /**
+     * The value image's pixels, its bright level and the mask of the pixels above the dimmed share of that level,
+     * which a dialog's content and a lit page fill.
+     */
+    private record Brightness(byte[] pixels, int brightest, Mat mask) {
+
+        /** Measures the image, or returns null when even its brightest part is too dark to be a dialog. */
+        static Brightness of(Mat value) {
+            int width = value.cols();
+            int height = value.rows();
+            byte[] pixels = new byte[width * height];
+            value.data().get(pixels);
+            int brightest = brightLevel(pixels, width, 0, height);
+            if (brightest < MIN_DIALOG_BRIGHTNESS) {
+                return null;
+            }
+            Mat mask = new Mat();
+            threshold(value, mask, MAX_DIMMED_SHARE * brightest, 255, THRESH_BINARY);
+            return new Brightness(pixels, brightest, mask);
+        }
     }
 
     /** Returns the largest 8-connected component of a binary mask, or null when the mask is empty. */
