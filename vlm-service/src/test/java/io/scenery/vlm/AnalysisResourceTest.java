@@ -129,7 +129,8 @@ class AnalysisResourceTest {
                 .body("message", not(containsString("java.util")));
         postAnalysis(taskId, "{\"detectType\":[\"text\"]}")
                 .then().statusCode(400)
-                .body("message", containsString("detectType must be a JSON string: control, text or all"));
+                .body("message", containsString("detectType must be a JSON string: control, text or all"))
+                .body("acceptedValues", contains("control", "text", "all"));
         postAnalysis(taskId, "")
                 .then().statusCode(400)
                 .body("message", containsString("the request body is missing"));

@@ -117,19 +117,23 @@ public class AnalysisResource {
     public Response invalidBody(JsonProcessingException e) {
         String form = "{\"detectType\": \"control\", \"sceneIds\": [\"<scene id>\"]}";
         String message = "the request body is not valid JSON of the form " + form + ": " + e.getOriginalMessage();
+        List<String> acceptedValues = null;
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().get(0).getFieldName();
             message = switch (field == null ? "" : field) {
                 case "sceneIds" -> "sceneIds must be a JSON array of scene id strings, such as "
                         + "[\"6c1f1f0e-2b7d-4c8e-9a51-3d2f4b6a7c10\"]; omit it to analyse every scene";
-                case "detectType" -> "detectType must be a JSON string: control, text or all";
+                case "detectType" -> {
+                    acceptedValues = RequestParameters.acceptedDetectTypes();
+                    yield "detectType must be a JSON string: control, text or all";
+                }
                 default -> "the request body does not have the form " + form + ": field " + field
                         + " has the wrong JSON type";
             };
         }
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(400, message, null))
+                .entity(new ErrorResponse(400, message, acceptedValues))
                 .build();
     }
 
