@@ -181,6 +181,19 @@ class ElementDetectorTest {
     }
 
     @Test
+    void headerTabsAreReadUnderlineAndAll() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderHeader();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("tab '%s' among %s", expected.label(), found).isPresent();
+            assertThat(best.get().type()).as("type of '%s'", expected.label()).isEqualTo(ElementType.BUTTON);
+            assertThat(best.get().label()).isEqualTo(expected.label());
+        }
+    }
+
+    @Test
     void buttonsSideBySideStayApart() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderButtonPair();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);

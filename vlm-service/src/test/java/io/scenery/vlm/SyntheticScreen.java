@@ -147,6 +147,22 @@ final class SyntheticScreen {
     }
 
     /**
+     * Draws a web page's header, a navy bar 56 pixels high, with two tabs. The current one is underlined across its
+     * width, as web applications mark it. Both tabs are recorded as buttons.
+     */
+    static SyntheticScreen renderHeader() {
+        SyntheticScreen screen = new SyntheticScreen();
+        rectangle(screen.image, new Rect(0, 0, WIDTH, 56), bgr(30, 58, 138), FILLED, LINE_AA, 0);
+        screen.text("Tickets", 300, 36, WHITE, FONT_SCALE, 1);
+        screen.text("Settings", 440, 36, WHITE, FONT_SCALE, 1);
+        rectangle(screen.image, new Rect(436, 41, 108, 4), bgr(251, 191, 36), FILLED, LINE_AA, 0);
+        screen.text("Your settings apply to every device.", 40, 120, DARK, FONT_SCALE, 1);
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(294, 14, 96, 30), "Tickets"));
+        screen.controls.add(new ExpectedControl(ElementType.BUTTON, new BoundingBox(432, 14, 116, 38), "Settings"));
+        return screen;
+    }
+
+    /**
      * Draws two outlined buttons side by side, 6 pixels apart, closer than the detector's join gap, as a desktop
      * dialog draws its answer buttons, a side bar of three small framed line icons without labels, and the grip of
      * a pane divider.

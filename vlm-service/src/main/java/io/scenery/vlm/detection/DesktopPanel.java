@@ -31,6 +31,9 @@ final class DesktopPanel {
     /** Smallest item side in pixels; smaller runs are specks. */
     private static final int MIN_ITEM_SIDE = 4;
 
+    /** Share of an item's width that a row at its bottom must cover to be an underline. */
+    private static final double MIN_UNDERLINE_SHARE = 0.8;
+
     /** Pixels of band kept around an item's foreground when it is read. */
     private static final int READ_MARGIN = 3;
 
@@ -99,8 +102,9 @@ final class DesktopPanel {
     /**
      * Returns the panel's items: a button labelled by its text, read enlarged, or an icon when nothing is read. An
      * item's box is its foreground padded by the band's space above and below it, up to half the foreground's
-     * height. Items of a low panel are then about as high as the panel, and those of a tall header are not. An item is a run of columns with foreground pixels, that is pixels far from the band's
-     * most common gray; gaps narrower than a fraction of the band height join glyphs and words into one item.
+     * height. Items of a low panel are then about as high as the panel, and those of a tall header are not. An
+     * item is a run of columns with foreground pixels, that is pixels far from the band's most common gray. Gaps
+     * narrower than a fraction of the band height join glyphs and words into one item.
      */
     List<DetectedElement> items(Mat gray, OcrSession ocr) {
         int height = bottom - top;
@@ -134,13 +138,35 @@ final class DesktopPanel {
                 if (ink.width() < MIN_ITEM_SIDE || ink.height() < MIN_ITEM_SIDE) {
                     continue;
                 }
-                items.add(item(ink, background, ocr, width));
+                items.add(item(ink, withoutUnderline(pixels, background, ink), background, ocr, width));
             }
             return items;
         }
     }
 
-    private DetectedElement item(BoundingBox ink, int background, OcrSession ocr, int imageWidth) {
+    /**
+     * Returns the item's foreground without the rows at its bottom that are foreground across most of its width,
+     * such as the underline of the current tab, which Tesseract reads as part of the letters.
+     */
+    private static BoundingBox withoutUnderline(UByteIndexer pixels, int background, BoundingBox ink) {
+        int bottom = ink.bottom();
+        while (bottom > ink.y() + ink.height() / 2) {
+            int foreground = 0;
+            for (int x = ink.x(); x < ink.right(); x++) {
+                if (Math.abs(pixels.get(bottom - 1, x) - background) >= MIN_FOREGROUND_DIFFERENCE) {
+                    foreground++;
+                }
+            }
+            if (foreground < MIN_UNDERLINE_SHARE * ink.width()) {
+                break;
+            }
+            bottom--;
+        }
+        return new BoundingBox(ink.x(), ink.y(), ink.width(), bottom - ink.y());
+    }
+
+    private DetectedElement item(BoundingBox ink, BoundingBox text, int background, OcrSession ocr,
+                                 int imageWidth) {
         int padding = Math.max(0, Math.min((bottom - top - ink.height()) / 2, ink.height() / 2));
         int sidePadding = padding / 2;
         int left = Math.max(0, ink.x() - sidePadding);
@@ -149,17 +175,17 @@ final class DesktopPanel {
         int lower = Math.min(bottom, ink.bottom() + padding);
         BoundingBox box = new BoundingBox(left, upper, right - left, lower - upper);
 
-        RecognizedText text = null;
+        RecognizedText reading = null;
         if (ocr != null) {
-            BoundingBox margin = new BoundingBox(ink.x() - READ_MARGIN, ink.y() - READ_MARGIN,
-                    ink.width() + 2 * READ_MARGIN, ink.height() + 2 * READ_MARGIN);
-            text = ocr.readEnlarged(margin, READ_SCALE, background < DARK_BACKGROUND);
+            BoundingBox margin = new BoundingBox(text.x() - READ_MARGIN, text.y() - READ_MARGIN,
+                    text.width() + 2 * READ_MARGIN, text.height() + 2 * READ_MARGIN);
+            reading = ocr.readEnlarged(margin, READ_SCALE, background < DARK_BACKGROUND);
         }
-        String label = text == null ? null : ControlLabeler.withoutLeadingGlyph(text.text());
+        String label = reading == null ? null : ControlLabeler.withoutLeadingGlyph(reading.text());
         if (label == null || label.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LABEL_CHARACTERS) {
             return new DetectedElement(ElementType.ICON, null, box, ICON_CONFIDENCE, ElementSource.CV, true);
         }
-        return new DetectedElement(ElementType.BUTTON, label, box, text.confidence(), ElementSource.OCR, true);
+        return new DetectedElement(ElementType.BUTTON, label, box, reading.confidence(), ElementSource.OCR, true);
     }
 
     /** Returns the boxes of the column runs that have foreground, joined over gaps up to the given width. */
