@@ -136,7 +136,9 @@ public class OfflineElementDetector implements ElementDetector {
                 controls.removeIf(c -> !isField(c)
                         && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
                 controls.removeIf(c -> dialog != null && !dialog.containsCenterOf(c.box()));
-                controls.replaceAll(OfflineElementDetector::unlabelledToggleAsIcon);
+                if (session.isPresent()) {
+                    controls.replaceAll(OfflineElementDetector::unlabelledToggleAsIcon);
+                }
                 List<DetectedElement> drawn = List.copyOf(controls);
                 for (int i = 0; i < panels.size(); i++) {
                     DesktopPanel panel = panels.get(i);
@@ -188,7 +190,8 @@ public class OfflineElementDetector implements ElementDetector {
 
     /**
      * Returns an unlabelled check box or radio button of a desktop screen as an icon. Desktop toggles come with
-     * a label, while tool bars and side bars are full of small framed line icons of the same size.
+     * a label, while tool bars and side bars are full of small framed line icons of the same size. Without OCR
+     * nothing has a label, so the rule applies only after OCR has run.
      */
     private static DetectedElement unlabelledToggleAsIcon(DetectedElement control) {
         boolean toggle = control.type() == ElementType.CHECKBOX || control.type() == ElementType.RADIO;
