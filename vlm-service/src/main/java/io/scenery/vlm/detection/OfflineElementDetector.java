@@ -18,11 +18,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
  * Detects elements without any network call: OpenCV regions typed by shape for controls, Tesseract for text and
- * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, a bar along
- * the top or bottom edge is read item by item ({@link DesktopPanel}), a modal dialog over a scrim hides the page
- * behind it ({@link ScrimFinder}), and text lines in link blue are links ({@link LinkText}). When OCR is disabled, text elements are the
- * text-shaped regions, without labels. On touch screens, {@link TouchLayout} then turns drawn boxes into touch
- * targets and adds list rows.
+ * for the labels of controls. The mouse pointer that recordings capture is left out. On desktop screens, bars along
+ * the top or bottom edge are read item by item ({@link DesktopPanel}) and {@link DesktopLayout} applies the rules
+ * for modal dialogs, toggles and links. When OCR is disabled, text elements are the text-shaped regions, without
+ * labels. On touch screens, {@link TouchLayout} then turns drawn boxes into touch targets and adds list rows.
  */
 // Typed to its class only, so that ElementDetector injection points get the detector that DetectorSelection picks.
 @ApplicationScoped
@@ -126,32 +125,10 @@ public class OfflineElementDetector implements ElementDetector {
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             } else {
-                Mat value = ScrimFinder.value(image.bgr());
-                BoundingBox dialog = ScrimFinder.floatingDialog(value, true);
-                texts = texts.stream()
-                        .filter(text -> panels.stream().noneMatch(panel -> panel.containsCenterOf(text.box())))
-                        .filter(text -> dialog == null || dialog.containsCenterOf(text.box()))
-                        .toList();
-                controls = new ArrayList<>(controls);
-                controls.removeIf(c -> !isField(c)
-                        && panels.stream().anyMatch(panel -> panel.containsCenterOf(c.box())));
-                controls.removeIf(c -> dialog != null && !dialog.containsCenterOf(c.box()));
-                if (session.isPresent()) {
-                    controls.replaceAll(OfflineElementDetector::unlabelledToggleAsIcon);
-                }
-                List<DetectedElement> drawn = List.copyOf(controls);
-                for (int i = 0; i < panels.size(); i++) {
-                    DesktopPanel panel = panels.get(i);
-                    if (dialog != null && ScrimFinder.isDimmed(value, dialog, panel.top(), panel.bottom())) {
-                        continue;
-                    }
-                    panelItems.get(i).stream()
-                            .filter(item -> drawn.stream().noneMatch(c -> c.box().intersectionArea(item.box()) > 0))
-                            .forEach(controls::add);
-                }
-                LinkText.find(image.bgr(), gray, texts).stream()
-                        .filter(link -> drawn.stream().noneMatch(c -> c.box().containsCenterOf(link.box())))
-                        .forEach(controls::add);
+                DesktopLayout.Elements desktop = DesktopLayout.apply(image.bgr(), gray, panels, panelItems, controls,
+                        texts, session.isPresent());
+                controls = desktop.controls();
+                texts = desktop.texts();
             }
 
             List<DetectedElement> result = new ArrayList<>();
@@ -186,28 +163,6 @@ public class OfflineElementDetector implements ElementDetector {
             }
         }
         return kept;
-    }
-
-    /**
-     * Returns an unlabelled check box or radio button of a desktop screen as an icon. Desktop toggles come with
-     * a label, while tool bars and side bars are full of small framed line icons of the same size. Without OCR
-     * nothing has a label, so the rule applies only after OCR has run.
-     */
-    private static DetectedElement unlabelledToggleAsIcon(DetectedElement control) {
-        boolean toggle = control.type() == ElementType.CHECKBOX || control.type() == ElementType.RADIO;
-        boolean unlabelled = control.label() == null || control.label().isBlank();
-        return toggle && unlabelled ? control.withType(ElementType.ICON, true).withLabel(null) : control;
-    }
-
-    /**
-     * Returns whether the control is one that a bar can hold as drawn: a field, drop-down or switch. The bar's
-     * other shapes are its buttons and icons, which its items report, read enlarged.
-     */
-    private static boolean isField(DetectedElement control) {
-        return switch (control.type()) {
-            case INPUT, DROPDOWN, SWITCH -> true;
-            default -> false;
-        };
     }
 
     /**
