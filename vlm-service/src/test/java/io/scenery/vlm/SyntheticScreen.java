@@ -164,8 +164,8 @@ final class SyntheticScreen {
 
     /**
      * Draws two outlined buttons side by side, 6 pixels apart, closer than the detector's join gap, as a desktop
-     * dialog draws its answer buttons, a side bar of three small framed line icons without labels, and the grip of
-     * a pane divider.
+     * dialog draws its Restore and Keep buttons. Beside them are a side bar of three small framed line icons
+     * without labels and the grip of a pane divider.
      */
     static SyntheticScreen renderButtonPair() {
         SyntheticScreen screen = new SyntheticScreen();

@@ -109,15 +109,9 @@ final class DesktopPanel {
     List<DetectedElement> items(Mat gray, OcrSession ocr) {
         int height = bottom - top;
         int width = gray.cols();
-        long[] histogram = new long[256];
+        int background = RegionMeasures.mode(RegionMeasures.histogram(gray, new BoundingBox(0, top, width, height)));
         int[][] foregroundRows = new int[width][];
         try (UByteIndexer pixels = gray.createIndexer()) {
-            for (int y = top; y < bottom; y++) {
-                for (int x = 0; x < width; x++) {
-                    histogram[pixels.get(y, x)]++;
-                }
-            }
-            int background = RegionMeasures.mode(histogram);
 
             // The band's first and last rows are left out: they carry its border and the shadow below it.
             for (int x = 0; x < width; x++) {

@@ -57,8 +57,8 @@ final class LinkText {
                 }
                 BoundingBox around = new BoundingBox(box.x() - box.height(), box.y() - box.height(),
                         box.width() + 2 * box.height(), 3 * box.height());
-                int background = mode(shade, box);
-                if (Math.abs(mode(shade, around) - background) > RegionMeasures.PLAIN_TOLERANCE) {
+                int background = mode(gray, box);
+                if (Math.abs(mode(gray, around) - background) > RegionMeasures.PLAIN_TOLERANCE) {
                     continue;
                 }
                 if (blueLead(colour, shade, box, background) >= MIN_BLUE_LEAD) {
@@ -89,16 +89,13 @@ final class LinkText {
     }
 
     /** Returns the most common gray in the box, clipped to the image. */
-    private static int mode(UByteIndexer shade, BoundingBox box) {
-        int right = (int) Math.min(box.right(), shade.size(1));
-        int bottom = (int) Math.min(box.bottom(), shade.size(0));
-        long[] histogram = new long[256];
-        for (int y = Math.max(0, box.y()); y < bottom; y++) {
-            for (int x = Math.max(0, box.x()); x < right; x++) {
-                histogram[shade.get(y, x)]++;
-            }
-        }
-        return RegionMeasures.mode(histogram);
+    private static int mode(Mat gray, BoundingBox box) {
+        int left = Math.max(0, box.x());
+        int top = Math.max(0, box.y());
+        int right = Math.min(gray.cols(), box.right());
+        int bottom = Math.min(gray.rows(), box.bottom());
+        return RegionMeasures.mode(RegionMeasures.histogram(gray, new BoundingBox(left, top, right - left,
+                bottom - top)));
     }
 
     /**

@@ -153,16 +153,16 @@ public class OfflineElementDetector implements ElementDetector {
      * whose fill differs from the page, not a picture. A photo tile contains one selection badge at most.
      */
     private static List<DetectedElement> withoutFormPanels(List<DetectedElement> shapes) {
-        List<DetectedElement> kept = new ArrayList<>(shapes.size());
+        List<DetectedElement> withoutForms = new ArrayList<>(shapes.size());
         for (DetectedElement shape : shapes) {
             long controlsInside = shape.type() != ElementType.IMAGE ? 0 : shapes.stream()
                     .filter(other -> other != shape && other.interactive() && shape.box().contains(other.box(), 0))
                     .count();
             if (controlsInside < MIN_FORM_CONTROLS) {
-                kept.add(shape);
+                withoutForms.add(shape);
             }
         }
-        return kept;
+        return withoutForms;
     }
 
     /**

@@ -217,7 +217,8 @@ final class RegionMeasures {
         return mode(histogram(gray, left)) - mode(histogram(gray, right));
     }
 
-    private static long[] histogram(Mat gray, BoundingBox box) {
+    /** Returns the gray histogram of the box, which must lie inside the image. */
+    static long[] histogram(Mat gray, BoundingBox box) {
         long[] histogram = new long[256];
         try (UByteIndexer indexer = new Mat(gray, RegionFinder.toRect(box)).createIndexer()) {
             for (int y = 0; y < box.height(); y++) {

@@ -147,8 +147,12 @@ final class ScrimFinder {
      * that fills the height between dark side bars is a page, not a dialog.
      */
     static BoundingBox floatingDialog(Mat value, boolean clearOfAllEdges) {
-        BoundingBox lit = litDialog(value, clearOfAllEdges);
-        return lit != null || !clearOfAllEdges ? lit : darkDialog(value);
+        Brightness brightness = Brightness.of(value);
+        if (brightness == null) {
+            return null;
+        }
+        BoundingBox lit = litDialog(value, brightness, clearOfAllEdges);
+        return lit != null || !clearOfAllEdges ? lit : darkDialog(value, brightness);
     }
 
     /**
@@ -157,11 +161,7 @@ final class ScrimFinder {
      * The bright pixels, joined over gaps of a few percent of the image width, must form one cluster clear of the
      * image edges that contains all of them but a few.
      */
-    private static BoundingBox darkDialog(Mat value) {
-        Brightness brightness = Brightness.of(value);
-        if (brightness == null) {
-            return null;
-        }
+    private static BoundingBox darkDialog(Mat value, Brightness brightness) {
         int width = value.cols();
         int height = value.rows();
         Mat bright = brightness.mask();
@@ -182,11 +182,7 @@ final class ScrimFinder {
         return brightTotal - inside <= BRIGHT_PERCENTILE_SHARE * width * height ? cluster : null;
     }
 
-    private static BoundingBox litDialog(Mat value, boolean clearOfAllEdges) {
-        Brightness brightness = Brightness.of(value);
-        if (brightness == null) {
-            return null;
-        }
+    private static BoundingBox litDialog(Mat value, Brightness brightness, boolean clearOfAllEdges) {
         int width = value.cols();
         int height = value.rows();
         Mat bright = brightness.mask();
