@@ -8,7 +8,7 @@ import java.util.List;
  * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
  * high. Examples are rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each
  * line becomes a row element as wide as the image, with the gaps between lines split evenly, because a list row's
- * touch target spans the whole row. When most rows of a list start with a picture of one size and a row has none,
+ * touch target spans the whole row. When half the rows of a list or more start with a picture of one size and a row has none,
  * its picture was light on a light page: the glyphs found in its place become one picture.
  */
 final class ListRows {
@@ -24,6 +24,9 @@ final class ListRows {
 
     /** Largest difference of left edges within one list, as a fraction of the image width. */
     private static final double LEFT_TOLERANCE_FRACTION = 0.03;
+
+    /** Elements of a line that must repeat the first line's for it to continue the list at another left edge. */
+    private static final int MIN_ALIGNED_ELEMENTS = 2;
 
     /** Largest ratio of two line heights within one list. */
     private static final double MAX_HEIGHT_RATIO = 1.35;
@@ -100,8 +103,8 @@ final class ListRows {
     }
 
     /**
-     * Gives each line of the list that lacks it the picture that most lines share: an image at the same left edge
-     * and of the same size. The elements whose centre lies in the missing picture's place, centred on its line, are
+     * Gives each line of the list that lacks it the picture that half its lines or more share: an image at the same
+     * left edge and of the same size. The elements that lie in the missing picture's place, centred on its line, are
      * replaced by one image, in the line and in the result.
      */
     private static void completePictures(List<Line> list, List<DetectedElement> result) {
@@ -117,7 +120,7 @@ final class ListRows {
             int centre = (line.top + line.bottom) / 2;
             BoundingBox place = new BoundingBox(picture.x(), centre - picture.height() / 2, picture.width(),
                     picture.height());
-            List<DetectedElement> inside = line.elements.stream()
+            List<DetectedElement> inside = result.stream()
                     .filter(e -> place.containsCenterOf(e.box()) && place.contains(e.box(), picture.width() / 10))
                     .toList();
             if (inside.isEmpty()) {
@@ -126,13 +129,16 @@ final class ListRows {
             DetectedElement image = new DetectedElement(ElementType.IMAGE, null, place, shared.confidence(),
                     ElementSource.CV, false);
             line.elements.removeAll(inside);
-            line.elements.add(image);
+            line.add(image);
             result.removeAll(inside);
             result.add(image);
         }
     }
 
-    /** Returns an image of a line that lines holding more than half of the list have in the same place, or null. */
+    /**
+     * Returns an image of a line that half of the list's lines or more, and two at least, have in the same place, or
+     * null when there is none.
+     */
     private static DetectedElement sharedPicture(List<Line> list) {
         for (Line line : list) {
             for (DetectedElement element : line.elements) {
@@ -142,7 +148,7 @@ final class ListRows {
                 long alike = list.stream()
                         .filter(other -> other.elements.stream().anyMatch(e -> samePlace(e, element.box())))
                         .count();
-                if (2 * alike > list.size()) {
+                if (alike >= 2 && 2 * alike >= list.size()) {
                     return element;
                 }
             }
@@ -203,12 +209,16 @@ final class ListRows {
     }
 
     /**
-     * Returns whether the next line continues the list that starts with the first line. Lines of several elements
-     * lie less than a line height apart. Lines of one text each, as in a menu, must lie further apart than the lines
-     * of a paragraph, at least half a line height, and at most a few line heights.
+     * Returns whether the next line continues the list that starts with the first line. It must start at the same
+     * left edge and be about as high, or else two of its elements must repeat elements of the first line. The
+     * second case is a row whose thumbnail was not found, with the title and radio button in place. Lines of several
+     * elements lie less than a line height apart. Lines of one text each, as in a menu, must lie further apart than
+     * the lines of a paragraph, at least half a line height, and at most a few line heights.
      */
     private static boolean continues(Line first, Line previous, Line next, int width) {
-        boolean sameLeft = Math.abs(next.left - first.left) <= LEFT_TOLERANCE_FRACTION * width;
+        int tolerance = (int) Math.round(LEFT_TOLERANCE_FRACTION * width);
+        boolean sameLeft = Math.abs(next.left - first.left) <= tolerance;
+        boolean aligned = next.alignedWith(first, tolerance) >= MIN_ALIGNED_ELEMENTS;
         double heightRatio = (double) Math.max(next.height(), first.height()) / Math.min(next.height(), first.height());
         int gap = next.top - previous.bottom;
         if (first.isSingleText() != next.isSingleText()) {
@@ -217,7 +227,7 @@ final class ListRows {
         boolean spaced = first.isSingleText()
                 ? gap >= MIN_MENU_GAP_LINES * previous.height() && gap <= MAX_MENU_GAP_LINES * previous.height()
                 : gap <= previous.height();
-        return sameLeft && heightRatio <= MAX_HEIGHT_RATIO && spaced;
+        return (aligned || sameLeft && heightRatio <= MAX_HEIGHT_RATIO) && spaced;
     }
 
     private static List<DetectedElement> rows(List<Line> list, int width, BarBoundaries boundaries) {
@@ -265,6 +275,18 @@ final class ListRows {
 
         int height() {
             return Math.max(1, bottom - top);
+        }
+
+        /**
+         * Returns how many of this line's elements have an element of the same type in the other line at the same
+         * left edge and of about the same height.
+         */
+        long alignedWith(Line other, int tolerance) {
+            return elements.stream()
+                    .filter(e -> other.elements.stream().anyMatch(o -> o.type() == e.type()
+                            && Math.abs(o.box().x() - e.box().x()) <= tolerance
+                            && Math.abs(o.box().height() - e.box().height()) <= tolerance))
+                    .count();
         }
 
         boolean isSingleText() {

@@ -103,6 +103,35 @@ class TouchLayoutTest {
     }
 
     @Test
+    void rowMissingThumbnailGetsOne() {
+        try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
+            TouchLayout.Screen screen = layout.measure(image);
+            List<DetectedElement> elements = new ArrayList<>();
+            for (int row = 0; row < 4; row++) {
+                int top = 200 + row * 160;
+                if (row < 3) {
+                    elements.add(element(ElementType.IMAGE, new BoundingBox(20, top, 120, 120)));
+                } else {
+                    // A light thumbnail on the light page: only a mark in its middle was found.
+                    elements.add(element(ElementType.ICON, new BoundingBox(70, top + 50, 20, 20)));
+                }
+                elements.add(element(ElementType.TEXT, new BoundingBox(160, top + 44, 200, 32)));
+                elements.add(element(ElementType.RADIO, new BoundingBox(640, top + 40, 40, 40)));
+            }
+
+            List<DetectedElement> result = screen.withListRows(elements);
+
+            assertThat(result.stream().filter(e -> e.type() == ElementType.BUTTON)).as("rows").hasSize(4);
+            BoundingBox thumbnail = new BoundingBox(20, 680, 120, 120);
+            assertThat(result).as("the last row's thumbnail among %s", result)
+                    .anyMatch(e -> e.type() == ElementType.IMAGE && e.box().iou(thumbnail) >= 0.9);
+            assertThat(result).as("the mark inside it").noneMatch(e -> e.type() == ElementType.ICON);
+            assertThat(result).as("the last row's title widened to the radio button")
+                    .anyMatch(e -> e.type() == ElementType.TEXT && e.box().y() == 724 && e.box().right() > 560);
+        }
+    }
+
+    @Test
     void floatingDialogKeepsOnlyItsElements() {
         try (PointerScope scope = new PointerScope(); DecodedImage image = dialogScreen()) {
             TouchLayout.Screen screen = layout.measure(image);
