@@ -275,6 +275,26 @@ class ElementDetectorTest {
         assertThat(all).as("the last folder's name").anyMatch(e -> e.label() != null && e.label().contains("NOTA"));
     }
 
+    @Test
+    void androidPickerTilesAndFinishButton() throws Exception {
+        Path data = ProjectLayout.sharedData();
+        assumeTrue(data != null, "shared test data is absent");
+        Path grid = data.resolve("screenshots/android/screen_2017-08-11_155649.png");
+        Path viewer = data.resolve("screenshots/android/screen_2017-08-11_155553.png");
+        assumeTrue(Files.isRegularFile(grid) && Files.isRegularFile(viewer), "screenshots are absent");
+
+        List<DetectedElement> tiles = detect(Files.readAllBytes(grid), DetectType.CONTROL).stream()
+                .filter(e -> e.type() == ElementType.IMAGE && e.box().width() > 600 && e.box().height() > 600)
+                .toList();
+        List<DetectedElement> toolbar = detect(Files.readAllBytes(viewer), DetectType.ALL);
+
+        // The grid shows three full rows of two tiles, each with a selection badge; several are white on white.
+        assertThat(tiles).as("photo tiles").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(toolbar).as("the picker's finish button among %s", toolbar)
+                .anyMatch(e -> e.type() == ElementType.BUTTON && e.label() != null && e.label().startsWith("FINISH")
+                        && e.box().containsCenterOf(new BoundingBox(1042, 112, 398, 192)));
+    }
+
     private List<DetectedElement> detect(byte[] encoded, DetectType detectType) throws Exception {
         try (DecodedImage image = DecodedImage.decode(encoded)) {
             return detector.detect(image, detectType);

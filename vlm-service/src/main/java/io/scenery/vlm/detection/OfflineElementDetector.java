@@ -100,6 +100,9 @@ public class OfflineElementDetector implements ElementDetector {
             if (session.isPresent()) {
                 try (OcrSession ocr = session.get()) {
                     words = onPlainFill(gray, labeler.withoutFrames(grownToShapes(ocr.readWords(), shapes), shapes));
+                    if (touch) {
+                        words = UnreadText.reread(gray, shapes, words, ocr, measures);
+                    }
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, ocr);
                     panels.forEach(panel -> panelItems.add(panel.items(gray, ocr)));
@@ -119,7 +122,9 @@ public class OfflineElementDetector implements ElementDetector {
                 texts = new ArrayList<>(screen.reachable(texts));
                 List<DetectedElement> barButtons = textRules.barButtons(texts);
                 texts.removeIf(text -> barButtons.stream().anyMatch(b -> b.box().containsCenterOf(text.box())));
-                controls = new ArrayList<>(screen.withTouchTargets(screen.reachable(withoutPhotoMarks(gray, controls))));
+                List<DetectedElement> reachable = screen.reachable(withoutPhotoMarks(gray, controls));
+                reachable = BadgeGrid.withTiles(reachable, image.width(), image.height());
+                controls = new ArrayList<>(screen.withTouchTargets(reachable));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
                 controls = textRules.withToggleLabels(controls, texts);

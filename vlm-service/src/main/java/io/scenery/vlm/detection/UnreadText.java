@@ -1,0 +1,119 @@
+package io.scenery.vlm.detection;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads again the text-shaped regions that the page pass of OCR left unread. Tesseract's page pass can skip a word
+ * of light text on a coloured bar while it reads the next word, so that "FINISH(0 / 9)" comes back as "9)". Each
+ * unread region is joined with the unread regions and words level with it and less than a line height away, and
+ * the joined line is read alone, enlarged, inverted when its fill is darker than its text. A reading replaces the
+ * words it covers.
+ */
+final class UnreadText {
+
+    /** Factor by which a line is enlarged before it is read. */
+    private static final int READ_SCALE = 2;
+
+    /** Gray level (0 to 255) of a fill below which its text is taken as light on dark. */
+    private static final int DARK_FILL = 128;
+
+    /** Largest ratio of the heights of two parts of one line. */
+    private static final double MAX_HEIGHT_RATIO = 1.6;
+
+    /** Pixels around a line that are read with it, so that glyphs cut by the region's box are whole. */
+    private static final int READ_MARGIN = 4;
+
+    /** Smallest number of letters or digits in a reading that replaces words. */
+    private static final int MIN_CHARACTERS = 2;
+
+    private UnreadText() {
+    }
+
+    /**
+     * Returns the words with each unread line read again. Only regions on a plain fill are read, because text-shaped
+     * regions in a photo are marks of the photo.
+     *
+     * @param shapes the regions found by OpenCV; those of type text are candidates
+     */
+    static List<RecognizedText> reread(Mat gray, List<DetectedElement> shapes, List<RecognizedText> words,
+                                       OcrSession ocr, RegionMeasures measures) {
+        List<BoundingBox> unread = shapes.stream()
+                .filter(shape -> shape.type() == ElementType.TEXT)
+                .map(DetectedElement::box)
+                .filter(box -> words.stream().noneMatch(word -> word.box().intersectionArea(box) > 0))
+                .filter(box -> measures.lineBandDeviation(gray, box) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
+                .sorted(Comparator.comparingInt(BoundingBox::x))
+                .toList();
+        List<RecognizedText> result = new ArrayList<>(words);
+        // Each reading is a text line of its own, numbered after the page pass's lines.
+        int nextLine = words.stream().mapToInt(RecognizedText::line).max().orElse(-1) + 1;
+        List<BoundingBox> done = new ArrayList<>();
+        for (BoundingBox start : unread) {
+            if (done.stream().anyMatch(line -> line.contains(start, 0))) {
+                continue;
+            }
+            List<RecognizedText> joinedWords = new ArrayList<>();
+            BoundingBox line = joined(start, unread, result, joinedWords);
+            done.add(line);
+
+            BoundingBox margin = new BoundingBox(line.x() - READ_MARGIN, line.y() - READ_MARGIN,
+                    line.width() + 2 * READ_MARGIN, line.height() + 2 * READ_MARGIN);
+            int fill = RegionMeasures.mode(RegionMeasures.histogram(gray, clipped(margin, gray)));
+            RecognizedText reading = ocr.readEnlarged(margin, READ_SCALE, fill < DARK_FILL);
+            if (reading == null || reading.text().codePoints().filter(Character::isLetterOrDigit).count()
+                    < MIN_CHARACTERS) {
+                continue;
+            }
+            result.removeAll(joinedWords);
+            result.add(new RecognizedText(reading.text(), line, reading.confidence(), nextLine++));
+        }
+        return result;
+    }
+
+    /**
+     * Returns the box of the line that grows from the start region over the unread regions and words whose middle
+     * lies level with the start region and that lie closer than its height, and collects the words taken in.
+     */
+    private static BoundingBox joined(BoundingBox start, List<BoundingBox> unread, List<RecognizedText> words,
+                                      List<RecognizedText> joinedWords) {
+        BoundingBox line = start;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (BoundingBox region : unread) {
+                if (!line.contains(region, 0) && continuesLine(line, start, region)) {
+                    line = line.union(region);
+                    grew = true;
+                }
+            }
+            for (RecognizedText word : words) {
+                if (!joinedWords.contains(word) && continuesLine(line, start, word.box())) {
+                    joinedWords.add(word);
+                    line = line.union(word.box());
+                    grew = true;
+                }
+            }
+        }
+        return line;
+    }
+
+    private static boolean continuesLine(BoundingBox line, BoundingBox start, BoundingBox part) {
+        int height = start.height();
+        double ratio = (double) Math.max(height, part.height()) / Math.max(1, Math.min(height, part.height()));
+        boolean level = part.centerY() >= start.y() && part.centerY() <= start.bottom();
+        int gap = Math.max(part.x() - line.right(), line.x() - part.right());
+        return level && ratio <= MAX_HEIGHT_RATIO && gap <= height;
+    }
+
+    private static BoundingBox clipped(BoundingBox box, Mat gray) {
+        int left = Math.max(0, box.x());
+        int top = Math.max(0, box.y());
+        int right = Math.min(gray.cols(), box.right());
+        int bottom = Math.min(gray.rows(), box.bottom());
+        return new BoundingBox(left, top, Math.max(1, right - left), Math.max(1, bottom - top));
+    }
+}
