@@ -50,6 +50,9 @@ public class OfflineElementDetector implements ElementDetector {
      */
     private static final double MIN_WORD_SURROUND_SHARE = 0.6;
 
+    /** Smallest ratio of a scroll bar's length to its width. */
+    private static final int MIN_SCROLL_BAR_ASPECT = 8;
+
     /** Controls inside a framed panel from which it is a card or form, not a picture. */
     private static final int MIN_FORM_CONTROLS = 2;
 
@@ -85,7 +88,8 @@ public class OfflineElementDetector implements ElementDetector {
             shapes = withoutFormPanels(merger.merge(shapes));
             long minPictureSide = Math.round(minBoxSideFraction * Math.min(image.width(), image.height()));
             shapes.removeIf(shape -> shape.type() == ElementType.IMAGE
-                    && Math.min(shape.box().width(), shape.box().height()) < minPictureSide);
+                    && (Math.min(shape.box().width(), shape.box().height()) < minPictureSide
+                    || isScrollBar(shape.box(), image.width(), minPictureSide)));
             shapes.removeIf(shape -> shape.type() != ElementType.TEXT && PointerShape.matches(gray, shape.box()));
 
             boolean touch = touchLayout.appliesTo(image.width(), image.height());
@@ -154,6 +158,15 @@ public class OfflineElementDetector implements ElementDetector {
     }
 
     /**
+     * Returns whether a box is a scroll bar: a bar along the image's left or right side, no wider than twice the
+     * thinnest picture and many times as long as it is wide.
+     */
+    private static boolean isScrollBar(BoundingBox box, int imageWidth, long minPictureSide) {
+        boolean atSide = box.x() <= 1 || box.right() >= imageWidth - 1;
+        return atSide && box.width() <= 2 * minPictureSide && box.height() >= MIN_SCROLL_BAR_ASPECT * box.width();
+    }
+
+    /**
      * Returns the shapes without the pictures that contain two or more controls: such a panel is a card or form
      * whose fill differs from the page, not a picture. A photo tile contains one selection badge at most.
      */
@@ -216,7 +229,8 @@ public class OfflineElementDetector implements ElementDetector {
 
     /**
      * Drops the small unlabelled controls whose neighbourhood is not mostly one fill: marks in a photo that the
-     * edge map closed into shapes. Check boxes are kept, because selection badges sit on photo tiles. It runs on
+     * edge map closed into shapes, and marks cut by the screen's left or right side, parts of a picture that runs
+     * off the screen. Check boxes are kept, because selection badges sit on photo tiles. It runs on
      * touch screens only, because desktop docks and tool bars put unlabelled icons on translucent or shaded panels.
      */
     private List<DetectedElement> withoutPhotoMarks(Mat gray, List<DetectedElement> shapes) {
@@ -228,6 +242,10 @@ public class OfflineElementDetector implements ElementDetector {
                     && longSide <= smallSide;
             if (!candidate) {
                 controls.add(shape);
+                continue;
+            }
+            boolean cutBySide = shape.box().x() <= 1 || shape.box().right() >= gray.cols() - 1;
+            if (cutBySide) {
                 continue;
             }
             double share = measures.surroundPlainShare(gray, shape.box(), longSide, RegionMeasures.PLAIN_TOLERANCE);

@@ -115,6 +115,11 @@ public class TouchLayout {
             return boundaries.below(box.bottom());
         }
 
+        /** Returns the screen's height in pixels. */
+        int height() {
+            return height;
+        }
+
         /** Returns the floating dialog over a scrim, or null when there is none. */
         BoundingBox dialog() {
             return dialog;

@@ -23,6 +23,15 @@ public final class TouchTextRules {
      */
     private static final double MAX_PARAGRAPH_HEIGHT_RATIO = 1.25;
 
+    /** Confidence of an icon that OCR took for a letter. */
+    private static final double GLYPH_ICON_CONFIDENCE = 0.4;
+
+    /**
+     * Tallest bar, as a fraction of the screen height, in which one letter alone is taken for an icon. Taller bands
+     * are photo tiles, where a letter is part of the photo.
+     */
+    private static final double MAX_ICON_BAR_FRACTION = 0.12;
+
     /** Maximum number of words in a text button. */
     private static final int MAX_BUTTON_WORDS = 3;
 
@@ -51,7 +60,8 @@ public final class TouchTextRules {
 
     /**
      * Returns the text lines with the lines of each paragraph joined into one element, as one text view shows
-     * them: lines that start at the same left edge, are about equally high and lie less than half a line apart.
+     * them: lines that start at the same left edge or share their middle, are about equally high and lie less than
+     * half a line apart.
      * Inside a floating dialog, a paragraph is also widened to the dialog's right edge less its left margin,
      * because dialog texts span the dialog's content width.
      */
@@ -89,22 +99,27 @@ public final class TouchTextRules {
         return widened;
     }
 
-    /** Returns whether a line continues the paragraph whose last line is given: a title and subtitle do not. */
+    /**
+     * Returns whether a line continues the paragraph whose last line is given: a title and subtitle do not. Lines of
+     * a paragraph share their left edge, or their middle when the text is centred.
+     */
     private static boolean continuesParagraph(BoundingBox above, BoundingBox below) {
         if (above == null) {
             return false;
         }
         int lineHeight = Math.min(above.height(), below.height());
         double heightRatio = (double) Math.max(above.height(), below.height()) / lineHeight;
-        boolean sameLeft = Math.abs(above.x() - below.x()) <= lineHeight / 2;
+        boolean aligned = Math.abs(above.x() - below.x()) <= lineHeight / 2
+                || Math.abs(above.centerX() - below.centerX()) <= lineHeight / 2.0;
         int gap = below.y() - above.bottom();
         boolean close = gap >= -lineHeight / 4 && gap <= lineHeight / 2;
-        return sameLeft && close && heightRatio <= MAX_PARAGRAPH_HEIGHT_RATIO;
+        return aligned && close && heightRatio <= MAX_PARAGRAPH_HEIGHT_RATIO;
     }
 
     /**
-     * Returns the text lines that are buttons: short lines of capital letters, as touch toolkits set their text
-     * buttons. In a bar less than the bar factor times as high as the line, the button is as high as the bar and
+     * Returns the text lines that are buttons or icons. Short lines of capital letters are buttons, as touch
+     * toolkits set their text buttons. One letter alone in a bar is an icon that OCR took for a letter, such as a
+     * camera glyph read as "a", and gets the square touch target of a bar icon. In a bar less than the bar factor times as high as the line, the button is as high as the bar and
      * padded left and right by the bar's space above and below the text. In a floating dialog it is padded by
      * the text's height on each side.
      */
@@ -115,6 +130,14 @@ public final class TouchTextRules {
             int barTop = screen.barTop(box);
             int barHeight = screen.barBottom(box) - barTop;
             double lineHeight = LINE_HEIGHT_PER_GLYPH_HEIGHT * box.height();
+            boolean iconBar = barHeight <= barHeightFactor * lineHeight
+                    && barHeight <= MAX_ICON_BAR_FRACTION * screen.height();
+            if (isSingleGlyph(text.label()) && iconBar) {
+                int left = (int) Math.round(box.centerX() - barHeight / 2.0);
+                buttons.add(new DetectedElement(ElementType.ICON, null, screen.clip(left, barTop, barHeight, barHeight),
+                        GLYPH_ICON_CONFIDENCE, ElementSource.CV, true));
+                continue;
+            }
             if (!isCapitals(text.label()) || text.label().split("\\s+").length > MAX_BUTTON_WORDS) {
                 continue;
             }
@@ -168,6 +191,12 @@ public final class TouchTextRules {
             }
         }
         return nearest;
+    }
+
+    /** Returns whether the text is one letter or digit, with a punctuation mark at most. */
+    private static boolean isSingleGlyph(String text) {
+        return text != null && text.strip().length() <= 2
+                && text.codePoints().filter(Character::isLetterOrDigit).count() == 1;
     }
 
     private static boolean isCapitals(String text) {
