@@ -256,6 +256,19 @@ class ElementDetectorTest {
     }
 
     @Test
+    void scrollBarAndSideMarkAreNoElements() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderScrollBar();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
+
+        assertThat(found).as("folder names among %s", found)
+                .filteredOn(e -> e.label() != null && e.label().contains("Folder")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(found).as("elements on the scroll thumb")
+                .noneMatch(e -> SyntheticScreen.SCROLL_THUMB.containsCenterOf(e.box()));
+        assertThat(found).as("elements on the shape cut by the left side")
+                .noneMatch(e -> e.box().containsCenterOf(SyntheticScreen.SIDE_MARK));
+    }
+
+    @Test
     void androidScreenshotGivesSaneBoxCount() throws Exception {
         Path data = ProjectLayout.sharedData();
         assumeTrue(data != null, "shared test data is absent");

@@ -24,6 +24,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
@@ -63,6 +64,12 @@ final class SyntheticScreen {
 
     /** Box of the photo that {@link #renderPhoto} draws. */
     static final BoundingBox PHOTO = new BoundingBox(0, 112, PHONE_WIDTH, PHONE_HEIGHT - 112);
+
+    /** Box of the scroll thumb that {@link #renderScrollBar} draws along the right side. */
+    static final BoundingBox SCROLL_THUMB = new BoundingBox(PHONE_WIDTH - 12, 400, 12, 240);
+
+    /** Box of the dark shape that {@link #renderScrollBar} draws against the left side. */
+    static final BoundingBox SIDE_MARK = new BoundingBox(0, 900, 14, 30);
 
     /** Box of the dialog that {@link #renderDarkDialog} draws. */
     static final BoundingBox DARK_DIALOG = new BoundingBox(380, 300, 520, 200);
@@ -294,6 +301,26 @@ final class SyntheticScreen {
      * that fills the rest of the screen. The photo is smooth random shading, the same for every run, with small dark
      * and light blotches, as rocks and leaves are in a landscape. Only the toolbar's icons are recorded.
      */
+    /**
+     * Draws a phone page of text lines with a scroll thumb along the right side and a dark shape cut by the left
+     * side, the edge of a picture that runs off the screen. Neither is an element.
+     */
+    static SyntheticScreen renderScrollBar() {
+        SyntheticScreen screen = new SyntheticScreen(PHONE_WIDTH, PHONE_HEIGHT);
+        rectangle(screen.image, new Rect(0, 0, PHONE_WIDTH, 112), bgr(230, 81, 0), FILLED, LINE_AA, 0);
+        screen.text("Albums", 100, 68, WHITE, 1.0, 2);
+        for (int line = 0; line < 5; line++) {
+            screen.text("Folder number " + (line + 1), 60, 220 + line * 120, DARK, FONT_SCALE, 1);
+        }
+        rectangle(screen.image, toRect(SCROLL_THUMB), bgr(150, 150, 150), FILLED, LINE_8, 0);
+        rectangle(screen.image, toRect(SIDE_MARK), bgr(30, 30, 30), FILLED, LINE_8, 0);
+        return screen;
+    }
+
+    private static Rect toRect(BoundingBox box) {
+        return new Rect(box.x(), box.y(), box.width(), box.height());
+    }
+
     static SyntheticScreen renderPhoto() {
         SyntheticScreen screen = new SyntheticScreen(PHONE_WIDTH, PHONE_HEIGHT);
         rectangle(screen.image, new Rect(0, 0, PHONE_WIDTH, PHOTO.y()), bgr(230, 81, 0), FILLED, LINE_AA, 0);

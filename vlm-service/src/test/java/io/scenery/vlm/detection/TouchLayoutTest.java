@@ -132,6 +132,47 @@ class TouchLayoutTest {
     }
 
     @Test
+    void loneLetterInToolbarIsIcon() {
+        try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
+            TouchTextRules rules = layout.measure(image).textRules();
+            DetectedElement glyph = element(ElementType.TEXT, new BoundingBox(640, 84, 40, 40)).withLabel("a");
+            DetectedElement title = element(ElementType.TEXT, new BoundingBox(90, 88, 200, 32)).withLabel("Album");
+
+            List<DetectedElement> found = rules.barButtons(List.of(glyph, title));
+
+            assertThat(found).hasSize(1);
+            assertThat(found.get(0).type()).isEqualTo(ElementType.ICON);
+            assertThat(found.get(0).label()).isNull();
+            assertThat(found.get(0).box().height()).as("as high as the toolbar").isBetween(108, 116);
+            assertThat(found.get(0).box().containsCenterOf(glyph.box())).isTrue();
+        }
+    }
+
+    @Test
+    void loneLetterOnPageStaysText() {
+        try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
+            TouchTextRules rules = layout.measure(image).textRules();
+            DetectedElement letter = element(ElementType.TEXT, new BoundingBox(300, 600, 40, 40)).withLabel("a");
+
+            assertThat(rules.barButtons(List.of(letter))).isEmpty();
+        }
+    }
+
+    @Test
+    void centredLinesFormOneParagraph() {
+        try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
+            TouchTextRules rules = layout.measure(image).textRules();
+            DetectedElement first = element(ElementType.TEXT, new BoundingBox(60, 600, 600, 40)).withLabel("Tap");
+            DetectedElement second = element(ElementType.TEXT, new BoundingBox(210, 650, 300, 40)).withLabel("here");
+
+            List<DetectedElement> paragraphs = rules.withParagraphs(List.of(first, second));
+
+            assertThat(paragraphs).hasSize(1);
+            assertThat(paragraphs.get(0).label()).isEqualTo("Tap here");
+        }
+    }
+
+    @Test
     void floatingDialogKeepsOnlyItsElements() {
         try (PointerScope scope = new PointerScope(); DecodedImage image = dialogScreen()) {
             TouchLayout.Screen screen = layout.measure(image);
