@@ -237,6 +237,8 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   process)
+    [[ -z "$MOCK_MODEL" ]] || fail "--mock-model configures vlm-service when this script starts it, and process \
+uses the running stack; start that with ./run-local.sh --mock-model $MOCK_MODEL up instead"
     [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO [OPTION...]"
     shift
     process "$@" ;;

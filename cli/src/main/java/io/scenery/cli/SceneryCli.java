@@ -131,7 +131,8 @@ public final class SceneryCli {
         }
     }
 
-    private static String labels(JsonNode elements) {
+    /** Returns up to four labelled elements of a scene as "type 'label'", and how many more it holds. */
+    static String labels(JsonNode elements) {
         StringBuilder text = new StringBuilder();
         int shown = 0;
         for (JsonNode element : elements) {
@@ -142,6 +143,10 @@ public final class SceneryCli {
             text.append(shown == 0 ? ": " : ", ").append(element.path("type").asText()).append(" '")
                     .append(label.length() > 24 ? label.substring(0, 24) + "..." : label).append('\'');
             shown++;
+        }
+        int rest = elements.size() - shown;
+        if (shown > 0 && rest > 0) {
+            text.append(", ").append(rest).append(" more");
         }
         return text.toString();
     }

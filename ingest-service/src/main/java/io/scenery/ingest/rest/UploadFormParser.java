@@ -34,7 +34,8 @@ final class UploadFormParser {
 
         String displayName = displayName(file.fileName());
         if (file.size() == 0) {
-            throw ApiException.badRequest("file is empty", "file", displayName);
+            throw ApiException.badRequest("file is empty (0 bytes); upload the complete screen recording", "file",
+                    displayName);
         }
         VideoFormat format = VideoFormat.detect(readHeader(file)).orElseThrow(() -> ApiException.badRequest(
                 "file is not a supported video: its first bytes match none of the accepted container formats ("

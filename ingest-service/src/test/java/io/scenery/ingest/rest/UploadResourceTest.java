@@ -141,7 +141,7 @@ class UploadResourceTest {
         Uploads.post("empty.mp4", new byte[0], null)
                 .then()
                 .statusCode(400)
-                .body("error", equalTo("file is empty"))
+                .body("error", equalTo("file is empty (0 bytes); upload the complete screen recording"))
                 .body("field", equalTo("file"));
     }
 
