@@ -7,11 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads again the text-shaped regions that the page pass of OCR left unread. Tesseract's page pass can skip a word
- * of light text on a coloured bar while it reads the next word, so that "FINISH(0 / 9)" comes back as "9)". Each
- * unread region is joined with the unread regions and words level with it and less than a line height away, and
- * the joined line is read alone, enlarged, inverted when its fill is darker than its text. A reading replaces the
- * words it covers.
+ * Reads again the text-shaped regions that the page pass of OCR left unread or read in part. Tesseract's page pass
+ * can skip a word of light text on a coloured bar while it reads the next word, so that "FINISH(0 / 9)" comes back
+ * as "9)", and it cuts dim text on a dark panel into fragments ("Cod" for "Codeblock"). A region counts as unread
+ * when words cover less than 60% of its width. It is joined with the unread regions and words level with it and
+ * less than a line height away, and the joined line is read alone, enlarged, inverted when its fill is darker than
+ * its text. A reading replaces the words it covers.
  */
 final class UnreadText {
 
@@ -26,6 +27,9 @@ final class UnreadText {
 
     /** Pixels around a line that are read with it, so that glyphs cut by the region's box are whole. */
     private static final int READ_MARGIN = 4;
+
+    /** Share of a text region's width that words must cover for the region to count as read. */
+    private static final double MIN_READ_SHARE = 0.6;
 
     /** Smallest number of letters or digits in a reading that replaces words. */
     private static final int MIN_CHARACTERS = 2;
@@ -44,7 +48,7 @@ final class UnreadText {
         List<BoundingBox> unread = shapes.stream()
                 .filter(shape -> shape.type() == ElementType.TEXT)
                 .map(DetectedElement::box)
-                .filter(box -> words.stream().noneMatch(word -> word.box().intersectionArea(box) > 0))
+                .filter(box -> readShare(box, words) < MIN_READ_SHARE)
                 .filter(box -> measures.lineBandDeviation(gray, box) <= RegionMeasures.MAX_PLAIN_RING_DEVIATION)
                 .sorted(Comparator.comparingInt(BoundingBox::x))
                 .toList();
@@ -99,6 +103,17 @@ final class UnreadText {
             }
         }
         return line;
+    }
+
+    /** Returns the share of the region's width that the words overlapping it cover. */
+    private static double readShare(BoundingBox region, List<RecognizedText> words) {
+        long covered = 0;
+        for (RecognizedText word : words) {
+            if (word.box().intersectionArea(region) > 0) {
+                covered += Math.min(word.box().right(), region.right()) - Math.max(word.box().x(), region.x());
+            }
+        }
+        return (double) covered / Math.max(1, region.width());
     }
 
     private static boolean continuesLine(BoundingBox line, BoundingBox start, BoundingBox part) {

@@ -59,6 +59,25 @@ class UnreadTextTest {
     }
 
     @Test
+    void fragmentOfWordIsReadAgain() {
+        try (PointerScope scope = new PointerScope()) {
+            Mat gray = new Mat();
+            List<BoundingBox> parts = toolbar(gray);
+            BoundingBox first = parts.get(0);
+            BoundingBox fragment = new BoundingBox(first.x(), first.y(), first.width() / 3, first.height());
+            List<RecognizedText> pagePass = List.of(new RecognizedText("FI", fragment, 0.9, 0));
+
+            List<RecognizedText> words;
+            try (OcrSession ocr = recognizer.open(gray).orElseThrow()) {
+                words = UnreadText.reread(gray, List.of(textShape(first)), pagePass, ocr, measures);
+            }
+
+            assertThat(words).as("the fragment replaced by a reading of the word").hasSize(1);
+            assertThat(words.get(0).text()).startsWith("FINISH");
+        }
+    }
+
+    @Test
     void readRegionsLeftAlone() {
         try (PointerScope scope = new PointerScope()) {
             Mat gray = new Mat();
