@@ -181,6 +181,31 @@ class ElementDetectorTest {
     }
 
     @Test
+    void dialogBesideLitPaneBlocksItsPageOnly() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderDialog(true);
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
+
+        BoundingBox page = new BoundingBox(0, 0, SyntheticScreen.SIDE_PANE.x(), SyntheticScreen.HEIGHT);
+        assertThat(found).as("dialog buttons among %s", found)
+                .anyMatch(e -> "Create".equals(e.label()))
+                .anyMatch(e -> "Cancel".equals(e.label()));
+        assertThat(found).as("the side pane's button").anyMatch(e -> "Reload".equals(e.label()));
+        assertThat(found).as("elements of the dimmed page behind the dialog")
+                .filteredOn(e -> page.containsCenterOf(e.box()) && !SyntheticScreen.DIALOG.containsCenterOf(e.box()))
+                .isEmpty();
+    }
+
+    @Test
+    void captionBoxBlocksNothing() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderCaption();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
+
+        assertThat(found).as("page text outside the caption among %s", found)
+                .anyMatch(e -> !SyntheticScreen.DIALOG.containsCenterOf(e.box()) && e.label() != null
+                        && e.label().contains("Printer"));
+    }
+
+    @Test
     void headerTabsAreReadUnderlineAndAll() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderHeader();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);

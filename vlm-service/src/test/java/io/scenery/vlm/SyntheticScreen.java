@@ -74,6 +74,9 @@ final class SyntheticScreen {
     /** Box of the dialog that {@link #renderDarkDialog} draws. */
     static final BoundingBox DARK_DIALOG = new BoundingBox(380, 300, 520, 200);
 
+    /** Box of the lit pane that {@link #renderDialog(boolean)} draws beside the dimmed page. */
+    static final BoundingBox SIDE_PANE = new BoundingBox(960, 0, WIDTH - 960, HEIGHT);
+
     /** Box of the dialog that {@link #renderDialog} draws. */
     static final BoundingBox DIALOG = new BoundingBox(380, 210, 520, 380);
 
@@ -126,17 +129,29 @@ final class SyntheticScreen {
      * recorded: the page behind is not reachable while the dialog is open.
      */
     static SyntheticScreen renderDialog() {
+        return renderDialog(false);
+    }
+
+    /**
+     * Draws the dialog of {@link #renderDialog()}, with a lit pane of its own right of the dimmed page when
+     * sidePane is set, as a browser's developer tools beside a page. The pane's button is recorded, because the
+     * dialog does not block it.
+     */
+    /**
+     * Draws the dimmed table page of {@link #renderDialog()} with a white caption box of text only in place of the
+     * dialog, as a screen recording's annotation over a dark page. It blocks nothing.
+     */
+    static SyntheticScreen renderCaption() {
         SyntheticScreen screen = new SyntheticScreen();
-        screen.text("Tickets", 40, 70, DARK, 1.0, 2);
-        for (int row = 0; row < 9; row++) {
-            int baseline = 160 + 44 * row;
-            screen.text("#" + (1042 - row), 40, baseline, DARK, FONT_SCALE, 1);
-            screen.text("Printer on floor " + (row + 2) + " jams on every second page", 150, baseline, DARK,
-                    FONT_SCALE, 1);
-            screen.text(row % 2 == 0 ? "Normal" : "High", 930, baseline, DARK, FONT_SCALE, 1);
-            screen.text(row % 3 == 0 ? "Closed" : "Open", 1110, baseline, DARK, FONT_SCALE, 1);
-        }
-        screen.image.convertTo(screen.image, -1, SCRIM_KEPT_SHARE, 0);
+        screen.dimmedTable();
+        rectangle(screen.image, toRect(DIALOG), WHITE, FILLED, LINE_AA, 0);
+        screen.text("Now we open the ticket form", DIALOG.x() + 40, DIALOG.y() + 190, DARK, 0.9, 2);
+        return screen;
+    }
+
+    static SyntheticScreen renderDialog(boolean sidePane) {
+        SyntheticScreen screen = new SyntheticScreen();
+        screen.dimmedTable();
 
         int x = DIALOG.x();
         int y = DIALOG.y();
@@ -150,6 +165,11 @@ final class SyntheticScreen {
         screen.radio(x + 190, y + 256, false, "Software");
         screen.outlinedButton(x + 200, y + 312, 140, 44, "Cancel");
         screen.filledButton(x + 352, y + 312, 140, 44, "Create", BLUE);
+        if (sidePane) {
+            rectangle(screen.image, toRect(SIDE_PANE), WHITE, FILLED, LINE_8, 0);
+            screen.text("Console", SIDE_PANE.x() + 30, 70, DARK, 1.0, 2);
+            screen.filledButton(SIDE_PANE.x() + 30, 120, 140, 44, "Reload", BLUE);
+        }
         return screen;
     }
 
@@ -319,6 +339,20 @@ final class SyntheticScreen {
 
     private static Rect toRect(BoundingBox box) {
         return new Rect(box.x(), box.y(), box.width(), box.height());
+    }
+
+    /** Draws a table page of tickets and darkens it as a modal dialog's scrim does. */
+    private void dimmedTable() {
+        text("Tickets", 40, 70, DARK, 1.0, 2);
+        for (int row = 0; row < 9; row++) {
+            int baseline = 160 + 44 * row;
+            text("#" + (1042 - row), 40, baseline, DARK, FONT_SCALE, 1);
+            text("Printer on floor " + (row + 2) + " jams on every second page", 150, baseline, DARK, FONT_SCALE,
+                    1);
+            text(row % 2 == 0 ? "Normal" : "High", 930, baseline, DARK, FONT_SCALE, 1);
+            text(row % 3 == 0 ? "Closed" : "Open", 1110, baseline, DARK, FONT_SCALE, 1);
+        }
+        image.convertTo(image, -1, SCRIM_KEPT_SHARE, 0);
     }
 
     static SyntheticScreen renderPhoto() {

@@ -104,9 +104,7 @@ public class OfflineElementDetector implements ElementDetector {
             if (session.isPresent()) {
                 try (OcrSession ocr = session.get()) {
                     words = onPlainFill(gray, labeler.withoutFrames(grownToShapes(ocr.readWords(), shapes), shapes));
-                    if (touch) {
-                        words = UnreadText.reread(gray, shapes, words, ocr, measures);
-                    }
+                    words = UnreadText.reread(gray, shapes, words, ocr, measures);
                     lines = TextLines.group(words);
                     labelled = labeler.label(shapes, words, ocr);
                     panels.forEach(panel -> panelItems.add(panel.items(gray, ocr)));

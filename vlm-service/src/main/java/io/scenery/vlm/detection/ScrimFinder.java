@@ -8,6 +8,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
@@ -147,12 +148,28 @@ final class ScrimFinder {
      * that fills the height between dark side bars is a page, not a dialog.
      */
     static BoundingBox floatingDialog(Mat value, boolean clearOfAllEdges) {
+        return floatingDialog(value, clearOfAllEdges, lit -> true);
+    }
+
+    /**
+     * Returns the box of a dialog floating over a scrim, as {@link #floatingDialog(Mat, boolean)} does, taking a
+     * candidate only when the test accepts it. A bright box over a dimmed page that contains no controls, such as a
+     * caption drawn over a screen recording, is passed over.
+     */
+    static BoundingBox floatingDialog(Mat value, boolean clearOfAllEdges, Predicate<BoundingBox> accepted) {
         Brightness brightness = Brightness.of(value);
         if (brightness == null) {
             return null;
         }
         BoundingBox lit = litDialog(value, brightness, clearOfAllEdges);
-        return lit != null || !clearOfAllEdges ? lit : darkDialog(value, brightness);
+        if (lit != null && !accepted.test(lit)) {
+            lit = null;
+        }
+        if (lit != null || !clearOfAllEdges) {
+            return lit;
+        }
+        BoundingBox dark = darkDialog(value, brightness);
+        return dark != null && accepted.test(dark) ? dark : null;
     }
 
     /**
