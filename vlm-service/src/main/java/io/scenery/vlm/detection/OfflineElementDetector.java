@@ -129,6 +129,7 @@ public class OfflineElementDetector implements ElementDetector {
                 controls = new ArrayList<>(screen.withTouchTargets(reachable));
                 controls.removeIf(c -> barButtons.stream().anyMatch(b -> b.box().contains(c.box(), 0)));
                 controls.addAll(barButtons);
+                controls = screen.withJoinedBarTargets(controls);
                 controls = textRules.withToggleLabels(controls, texts);
                 texts = textRules.withLineHeights(textRules.withParagraphs(texts));
             } else {

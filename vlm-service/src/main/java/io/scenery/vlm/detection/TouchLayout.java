@@ -139,6 +139,49 @@ public class TouchLayout {
         }
 
         /**
+         * Returns the controls with each group of overlapping touch targets of one bar joined into one control. Two
+         * touch targets of a bar cannot overlap, so overlapping ones are parts of one control, such as an eye icon
+         * and the count beside it on one bottom-bar button. The joined control is a button with the parts' labels
+         * from left to right, or an icon when no part has a label.
+         */
+        public List<DetectedElement> withJoinedBarTargets(List<DetectedElement> controls) {
+            List<DetectedElement> result = new ArrayList<>(controls);
+            boolean joined = true;
+            while (joined) {
+                joined = false;
+                for (int i = 0; i < result.size() && !joined; i++) {
+                    for (int j = i + 1; j < result.size() && !joined; j++) {
+                        DetectedElement first = result.get(i);
+                        DetectedElement second = result.get(j);
+                        if (isBarTarget(first.box()) && isBarTarget(second.box())
+                                && first.box().y() == second.box().y()
+                                && first.box().bottom() == second.box().bottom()
+                                && first.box().intersectionArea(second.box()) > 0) {
+                            result.set(i, joinedTarget(first, second));
+                            result.remove(j);
+                            joined = true;
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+
+        private boolean isBarTarget(BoundingBox box) {
+            return box.y() == barTop(box) && box.bottom() == barBottom(box) && box.height() < height / 4;
+        }
+
+        private static DetectedElement joinedTarget(DetectedElement first, DetectedElement second) {
+            DetectedElement left = first.box().x() <= second.box().x() ? first : second;
+            DetectedElement right = left == first ? second : first;
+            String label = left.label() == null ? right.label()
+                    : right.label() == null ? left.label() : left.label() + " " + right.label();
+            ElementType type = label == null ? ElementType.ICON : ElementType.BUTTON;
+            return new DetectedElement(type, label, left.box().union(right.box()),
+                    Math.min(left.confidence(), right.confidence()), left.source(), true);
+        }
+
+        /**
          * Returns the elements with a row element added for each line of each list found among them, and the text
          * lines in list rows widened to the row's layout.
          */

@@ -149,6 +149,25 @@ class TouchLayoutTest {
     }
 
     @Test
+    void overlappingBarTargetsJoin() {
+        try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
+            TouchLayout.Screen screen = layout.measure(image);
+            List<DetectedElement> icons = screen.withTouchTargets(List.of(
+                    element(ElementType.ICON, new BoundingBox(40, 88, 32, 32)).withLabel(null),
+                    element(ElementType.ICON, new BoundingBox(560, 88, 32, 32)).withLabel(null),
+                    element(ElementType.ICON, new BoundingBox(630, 88, 32, 32)).withLabel("(1)")));
+
+            List<DetectedElement> joined = screen.withJoinedBarTargets(icons);
+
+            assertThat(joined).hasSize(2);
+            DetectedElement button = joined.stream().filter(e -> e.box().x() > 100).findFirst().orElseThrow();
+            assertThat(button.type()).isEqualTo(ElementType.BUTTON);
+            assertThat(button.label()).isEqualTo("(1)");
+            assertThat(button.box()).isEqualTo(icons.get(1).box().union(icons.get(2).box()));
+        }
+    }
+
+    @Test
     void loneLetterOnPageStaysText() {
         try (PointerScope scope = new PointerScope(); DecodedImage image = phoneScreen()) {
             TouchTextRules rules = layout.measure(image).textRules();
