@@ -24,6 +24,9 @@ import java.util.function.Function;
  */
 public final class MockModelServer implements AutoCloseable {
 
+    /** JDK HTTP server setting for TCP_NODELAY on accepted connections. */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(32);
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
@@ -37,8 +40,17 @@ public final class MockModelServer implements AutoCloseable {
         this(0);
     }
 
-    /** Starts the server on the given port of 127.0.0.1, or on a free one for port 0. */
+    /**
+     * Starts the server on the given port of 127.0.0.1, or on a free one for port 0. The JDK server writes a
+     * response's headers and body apart, and without TCP_NODELAY the body waits for the client's delayed ACK, about
+     * 40 ms on Linux. Servers in front of models set TCP_NODELAY (nginx by default, Python's asyncio on every TCP
+     * connection), so this one does too, and a reply comes after its delay only.
+     * The JDK server reads the setting once, so it is set before the first server starts in the JVM.
+     */
     public MockModelServer(int port) throws IOException {
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(executor);
