@@ -49,6 +49,9 @@ final class PointerShape {
     private static final double MIN_ASPECT = 0.45;
     private static final double MAX_ASPECT = 0.85;
 
+    /** Pixels by which a region's box is grown on each side before the silhouette is taken. */
+    private static final int MARGIN = 2;
+
     /** Gray difference, on the 0-255 scale, from the surrounding fill that counts a pixel as part of the shape. */
     private static final int SILHOUETTE_CONTRAST = 40;
 
@@ -64,13 +67,24 @@ final class PointerShape {
     private PointerShape() {
     }
 
-    /** Returns whether the box of the 8-bit gray image contains the default mouse pointer. */
-    static boolean matches(Mat gray, BoundingBox box) {
-        double aspect = (double) box.width() / box.height();
-        if (box.height() < MIN_HEIGHT || box.height() > MAX_HEIGHT || aspect < MIN_ASPECT || aspect > MAX_ASPECT
-                || box.x() < 1 || box.y() < 1 || box.right() >= gray.cols() || box.bottom() >= gray.rows()) {
+    /**
+     * Returns whether the box of the 8-bit gray image contains the default mouse pointer. The silhouette is taken
+     * from the box grown by a margin, because a region's box can cut a pixel or two off the arrow's outline.
+     */
+    static boolean matches(Mat gray, BoundingBox region) {
+        double aspect = (double) region.width() / region.height();
+        if (region.height() < MIN_HEIGHT || region.height() > MAX_HEIGHT || aspect < MIN_ASPECT
+                || aspect > MAX_ASPECT) {
             return false;
         }
+        int left = Math.max(1, region.x() - MARGIN);
+        int top = Math.max(1, region.y() - MARGIN);
+        int right = Math.min(gray.cols() - 1, region.right() + MARGIN);
+        int bottom = Math.min(gray.rows() - 1, region.bottom() + MARGIN);
+        if (right - left < region.width() || bottom - top < region.height()) {
+            return false;
+        }
+        BoundingBox box = new BoundingBox(left, top, right - left, bottom - top);
         int fill = (int) Math.round(borderMedian(gray, box));
         Mat patch = new Mat(gray, RegionFinder.toRect(box));
         Mat difference = new Mat();

@@ -37,6 +37,17 @@ class PointerShapeTest {
     }
 
     @Test
+    void regionCuttingTheArrowStillMatches() {
+        try (PointerScope scope = new PointerScope()) {
+            Mat gray = page(40);
+            draw(gray, ARROW, 50, 40, 0, 255);
+
+            // The region's box stops two pixels short of the outline's right and bottom edges.
+            assertThat(PointerShape.matches(gray, new BoundingBox(51, 41, 24, 40))).isTrue();
+        }
+    }
+
+    @Test
     void triangleAndSquareIconsAreNotThePointer() {
         try (PointerScope scope = new PointerScope()) {
             Mat gray = page(245);
