@@ -196,6 +196,19 @@ class ElementDetectorTest {
     }
 
     @Test
+    void searchFieldWithMagnifierIsInput() throws Exception {
+        SyntheticScreen screen = SyntheticScreen.renderSearchField();
+        List<DetectedElement> found = detect(screen.encode(".png"), DetectType.CONTROL);
+
+        for (SyntheticScreen.ExpectedControl expected : screen.controls()) {
+            Optional<DetectedElement> best = bestMatch(expected.box(), found);
+            assertThat(best).as("%s at %s among %s", expected.type(), expected.box(), found).isPresent();
+            assertThat(best.get().type()).as("type of the %s at %s", expected.type(), expected.box())
+                    .isEqualTo(expected.type());
+        }
+    }
+
+    @Test
     void captionBoxBlocksNothing() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderCaption();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);

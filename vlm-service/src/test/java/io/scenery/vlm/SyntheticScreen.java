@@ -355,6 +355,27 @@ final class SyntheticScreen {
         image.convertTo(image, -1, SCRIM_KEPT_SHARE, 0);
     }
 
+    /**
+     * Draws a search field, placeholder text at its left and a magnifier at its right, next to a button with an
+     * icon beside its label, on a desktop page.
+     */
+    static SyntheticScreen renderSearchField() {
+        SyntheticScreen screen = new SyntheticScreen();
+        int x = 400;
+        int y = 200;
+        int width = 360;
+        int height = 40;
+        rectangle(screen.image, new Rect(x, y, width, height), WHITE, FILLED, LINE_AA, 0);
+        rectangle(screen.image, new Rect(x, y, width, height), BORDER, 1, LINE_AA, 0);
+        screen.text("Search files", x + 12, y + height / 2 + 8, MUTED, FONT_SCALE, 1);
+        circle(screen.image, new Point(x + width - 26, y + 17), 7, DARK, 2, LINE_AA, 0);
+        line(screen.image, new Point(x + width - 21, y + 22), new Point(x + width - 15, y + 28), DARK, 2, LINE_AA, 0);
+        screen.controls.add(new ExpectedControl(ElementType.INPUT, new BoundingBox(x, y, width, height), null));
+
+        screen.filledButton(400, 320, 160, 44, "Upload", BLUE);
+        return screen;
+    }
+
     static SyntheticScreen renderPhoto() {
         SyntheticScreen screen = new SyntheticScreen(PHONE_WIDTH, PHONE_HEIGHT);
         rectangle(screen.image, new Rect(0, 0, PHONE_WIDTH, PHOTO.y()), bgr(230, 81, 0), FILLED, LINE_AA, 0);

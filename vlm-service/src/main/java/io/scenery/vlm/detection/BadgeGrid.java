@@ -42,9 +42,9 @@ final class BadgeGrid {
     }
 
     /**
-     * Returns the elements with a picture for each tile of a badge lattice. A picture found already in a tile's
-     * place is kept when it covers most of the tile and replaced by the whole tile when it covers part of it. Without such a lattice, the elements are
-     * returned unchanged.
+     * Returns the elements with a picture for each tile of a badge lattice. A picture found already in a tile's place
+     * is kept when it covers most of the tile and replaced by the whole tile when it covers part of it. Without such a
+     * lattice, the elements are returned unchanged.
      */
     static List<DetectedElement> withTiles(List<DetectedElement> elements, int width, int height) {
         List<DetectedElement> badges = elements.stream().filter(BadgeGrid::isBadge).toList();

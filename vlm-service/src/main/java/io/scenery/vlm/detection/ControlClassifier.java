@@ -87,11 +87,11 @@ public class ControlClassifier {
     }
 
     /**
-     * Types a wide framed box. It is a switch when it is low, at most a few times as wide as high, and its halves
-     * have different plain fills, the knob and the track. Filled and lower than a button, it is a badge. It is a drop-down list when it ends in a small glyph set
-     * apart and is not filled or is lighter than the page. It is a field when it is empty or its content is
-     * left-aligned, also when it is lighter than a dark page around it, and a button when it is filled otherwise or
-     * its content is centred.
+     * Types a wide framed box. It is a switch when it is low, at most a few times as wide as high, and its halves have
+     * different plain fills, the knob and the track. Filled and lower than a button, it is a badge. It is a drop-down
+     * list when it ends in a small glyph set apart and is not filled or is lighter than the page. It is a field when it
+     * is empty or its content is left-aligned, also when it is lighter than a dark page around it, and a button when it
+     * is filled otherwise or its content is centred.
      */
     private DetectedElement classifyWideFramed(Region region, double smallSquareMax, double maxBadgeHeight) {
         BoundingBox box = region.box();
@@ -125,6 +125,10 @@ public class ControlClassifier {
         boolean lighterThanPage = region.fillContrast() > 0;
         if (region.trailingGlyph() && (!filled || lighterThanPage)) {
             return element(ElementType.DROPDOWN, region, 0.6, true);
+        }
+        if (region.trailingIcon()) {
+            // Placeholder text at the left and a magnifier or clear icon far right of it: a search field.
+            return element(ElementType.INPUT, region, 0.55, true);
         }
         if (filled && leftAligned && !centred && lighterThanPage) {
             return element(ElementType.INPUT, region, 0.5, true);

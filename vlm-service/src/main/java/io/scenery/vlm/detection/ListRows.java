@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally
- * high. Examples are rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each
- * line becomes a row element as wide as the image, with the gaps between lines split evenly, because a list row's
- * touch target spans the whole row. When half the rows of a list or more start with a picture of one size and a row has none,
+ * Finds lists on a touch screen: runs of lines of elements that start at the same left edge and are about equally high.
+ * Examples are rows of thumbnail, title and radio button, or the evenly spaced single texts of a menu. Each line
+ * becomes a row element as wide as the image, with the gaps between lines split evenly, because a list row's touch
+ * target spans the whole row. When half the rows of a list or more start with a picture of one size and a row has none,
  * its picture was light on a light page: the glyphs found in its place become one picture.
  */
 final class ListRows {

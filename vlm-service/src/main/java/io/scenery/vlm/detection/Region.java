@@ -11,6 +11,8 @@ package io.scenery.vlm.detection;
  *                     a circle
  * @param trailingGlyph whether a framed region ends in a small glyph set apart from its other content, as the arrow
  *                     of a drop-down list
+ * @param trailingIcon whether a framed region holds text at its left and, far right of it, a square icon, as a
+ *                     search field's magnifier
  * @param halfContrast most common gray of the left half inside the border minus that of the right half, on the
  *                     0-255 scale; 0 for unframed regions
  * @param panel        whether the region is a framed panel larger than a control that is reported as a picture, such
@@ -18,6 +20,6 @@ package io.scenery.vlm.detection;
  *                     regions of their own.
  */
 public record Region(BoundingBox box, boolean framed, BoundingBox content, double fillContrast, double edgeDensity,
-                     double outlineFill, boolean trailingGlyph, double halfContrast,
+                     double outlineFill, boolean trailingGlyph, boolean trailingIcon, double halfContrast,
                      boolean panel) {
 }

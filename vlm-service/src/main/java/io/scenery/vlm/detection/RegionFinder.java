@@ -64,6 +64,9 @@ public class RegionFinder {
     /** Largest drop-down arrow as a share of its box's height. The gap before the arrow is at least as wide. */
     private static final double MAX_DROPDOWN_ARROW_SHARE = 0.35;
 
+    /** Tallest trailing icon of a field, such as a search field's magnifier, as a share of its box's height. */
+    private static final double MAX_FIELD_ICON_SHARE = 0.6;
+
     /** Regions thinner than this, in pixels, are rules and separators, not elements. */
     private static final int MIN_THICKNESS = 5;
 
@@ -172,9 +175,11 @@ public class RegionFinder {
         double fillContrast = measures.fillContrast(maps.gray(), box, BORDER_INSET);
         boolean trailingGlyph = framed
                 && measures.hasTrailingGlyph(maps.edges(), box, CONTENT_INSET, MAX_DROPDOWN_ARROW_SHARE);
+        boolean trailingIcon = framed
+                && measures.hasTrailingIcon(maps.edges(), box, CONTENT_INSET, MAX_FIELD_ICON_SHARE);
         double halfContrast = framed ? measures.halfModeContrast(maps.gray(), box, BORDER_INSET) : 0.0;
         regions.add(new Region(withoutGradientRim(box), framed, content, fillContrast, edgeDensity, outlineFill,
-                trailingGlyph, halfContrast, false));
+                trailingGlyph, trailingIcon, halfContrast, false));
     }
 
     /**
@@ -205,7 +210,8 @@ public class RegionFinder {
                 ? busy || distinctFill
                 : edgeDensity >= config.imageEdgeDensity() || distinctFill;
         if (picture) {
-            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, false, 0.0, true));
+            regions.add(new Region(withoutGradientRim(box), true, null, fillContrast, edgeDensity, 1.0, false, false,
+                    0.0, true));
         }
     }
 

@@ -47,6 +47,12 @@ final class RegionMeasures {
     /** Width, in pixels, of the strip along each side that is searched for the outline. */
     private static final int BAND = 3;
 
+    /** Narrowest width over height of a field's trailing icon, and the inverse of the widest. */
+    private static final double MIN_ICON_ASPECT = 0.6;
+
+    /** Smallest gap between a field's text and its trailing icon, in icon widths. */
+    private static final int ICON_GAP_WIDTHS = 3;
+
     /**
      * Returns the share (0 to 1) of the box outline that lies on edges. A position along a side counts as covered
      * when any pixel of the strip inside the side at that position is an edge. To accept rounded corners and pill
@@ -82,6 +88,56 @@ final class RegionMeasures {
     }
 
     /**
+     * Returns whether a framed box holds text at its left and, far right of it, one about square icon no taller
+     * than the given share of the box, as a search field shows its placeholder and a magnifier. The gap between the
+     * text and the icon must be at least three icon widths, so a button with an icon beside its label does not
+     * count.
+     */
+    boolean hasTrailingIcon(Mat edges, BoundingBox box, int inset, double maxIconShare) {
+        if (box.width() <= 2 * inset + 2 || box.height() <= 2 * inset + 2) {
+            return false;
+        }
+        Rect interior = new Rect(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset);
+        List<BoundingBox> parts = innerParts(new Mat(edges, interior), interior.width(), interior.height());
+        if (parts.size() < 2) {
+            return false;
+        }
+
+        parts.sort(Comparator.comparingInt(BoundingBox::right));
+        BoundingBox icon = parts.get(parts.size() - 1);
+        int textLeft = parts.stream().mapToInt(BoundingBox::x).min().orElse(0);
+        int textRight = parts.get(parts.size() - 2).right();
+        double aspect = (double) icon.width() / Math.max(1, icon.height());
+        boolean square = aspect >= MIN_ICON_ASPECT && aspect <= 1 / MIN_ICON_ASPECT;
+        boolean small = icon.height() <= maxIconShare * box.height();
+        boolean atEnd = interior.width() - icon.right() <= box.height();
+        boolean farApart = icon.x() - textRight >= ICON_GAP_WIDTHS * icon.width();
+        boolean textAtLeft = textLeft <= box.height();
+        return square && small && atEnd && farApart && textAtLeft && icon.x() > textLeft;
+    }
+
+    /** Returns the boxes of the connected edge groups of an interior that do not touch its border. */
+    private static List<BoundingBox> innerParts(Mat interiorEdges, int width, int height) {
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        int count = connectedComponentsWithStats(interiorEdges, labels, stats, centroids, 8, CV_32S);
+        List<BoundingBox> parts = new ArrayList<>();
+        try (IntIndexer indexer = stats.createIndexer()) {
+            for (int label = 1; label < count; label++) {
+                BoundingBox part = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
+                        indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
+                boolean touchesFrame = part.x() == 0 || part.y() == 0
+                        || part.right() >= width || part.bottom() >= height;
+                if (!touchesFrame) {
+                    parts.add(part);
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
      * Returns whether the rightmost part inside a framed box is a small glyph set apart from the rest, as the arrow
      * of a drop-down list is. Such a glyph is at most the given share of the box height tall and sits near the
      * right end, with a gap of at least that share of the height to the part before it.
@@ -91,23 +147,7 @@ final class RegionMeasures {
             return false;
         }
         Rect interior = new Rect(box.x() + inset, box.y() + inset, box.width() - 2 * inset, box.height() - 2 * inset);
-
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        int count = connectedComponentsWithStats(new Mat(edges, interior), labels, stats, centroids, 8, CV_32S);
-        List<BoundingBox> parts = new ArrayList<>();
-        try (IntIndexer indexer = stats.createIndexer()) {
-            for (int label = 1; label < count; label++) {
-                BoundingBox part = new BoundingBox(indexer.get(label, CC_STAT_LEFT), indexer.get(label, CC_STAT_TOP),
-                        indexer.get(label, CC_STAT_WIDTH), indexer.get(label, CC_STAT_HEIGHT));
-                boolean touchesFrame = part.x() == 0 || part.y() == 0
-                        || part.right() >= interior.width() || part.bottom() >= interior.height();
-                if (!touchesFrame) {
-                    parts.add(part);
-                }
-            }
-        }
+        List<BoundingBox> parts = innerParts(new Mat(edges, interior), interior.width(), interior.height());
         if (parts.size() < 2) {
             return false;
         }

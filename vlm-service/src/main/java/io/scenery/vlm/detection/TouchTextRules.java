@@ -117,11 +117,11 @@ public final class TouchTextRules {
     }
 
     /**
-     * Returns the text lines that are buttons or icons. Short lines of capital letters are buttons, as touch
-     * toolkits set their text buttons. One letter alone in a bar is an icon that OCR took for a letter, such as a
-     * camera glyph read as "a", and gets the square touch target of a bar icon. In a bar less than the bar factor times as high as the line, the button is as high as the bar and
-     * padded left and right by the bar's space above and below the text. In a floating dialog it is padded by
-     * the text's height on each side.
+     * Returns the text lines that are buttons or icons. Short lines of capital letters are buttons, as touch toolkits
+     * set their text buttons. One letter alone in a bar is an icon that OCR took for a letter, such as a camera glyph
+     * read as "a", and gets the square touch target of a bar icon. In a bar less than the bar factor times as high as
+     * the line, the button is as high as the bar and padded left and right by the bar's space above and below the text.
+     * In a floating dialog it is padded by the text's height on each side.
      */
     public List<DetectedElement> barButtons(List<DetectedElement> texts) {
         List<DetectedElement> buttons = new ArrayList<>();
