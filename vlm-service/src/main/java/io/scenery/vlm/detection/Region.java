@@ -11,7 +11,7 @@ package io.scenery.vlm.detection;
  *                     a circle
  * @param trailingGlyph whether a framed region ends in a small glyph set apart from its other content, as the arrow
  *                     of a drop-down list
- * @param trailingIcon whether a framed region holds text at its left and, far right of it, a square icon, as a
+ * @param trailingIcon whether a framed region contains text at its left and, far right of it, a square icon, as a
  *                     search field's magnifier
  * @param halfContrast most common gray of the left half inside the border minus that of the right half, on the
  *                     0-255 scale; 0 for unframed regions

@@ -88,7 +88,7 @@ final class RegionMeasures {
     }
 
     /**
-     * Returns whether a framed box holds text at its left and, far right of it, one about square icon no taller
+     * Returns whether a framed box contains text at its left and, far right of it, one about square icon no taller
      * than the given share of the box, as a search field shows its placeholder and a magnifier. The gap between the
      * text and the icon must be at least three icon widths, so a button with an icon beside its label does not
      * count.
