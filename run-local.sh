@@ -238,7 +238,8 @@ case "${1:-}" in
   down) down ;;
   process)
     [[ -z "$MOCK_MODEL" ]] || fail "--mock-model configures vlm-service when this script starts it, and process \
-uses the running stack; start that with ./run-local.sh --mock-model $MOCK_MODEL up instead"
+uses the running stack; stop the stack with ./run-local.sh down, start it with ./run-local.sh --mock-model \
+$MOCK_MODEL up, then run process without the option"
     [[ $# -ge 2 ]] || fail "usage: ./run-local.sh process VIDEO [OPTION...]"
     shift
     process "$@" ;;
