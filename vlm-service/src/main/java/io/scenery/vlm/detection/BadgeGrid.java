@@ -62,13 +62,14 @@ final class BadgeGrid {
             return elements;
         }
 
-        boolean badgeAtRight = badgeAtRight(badges, (int) Math.round(columnPitch), width);
+        int tileWidth = (int) Math.round(columnPitch);
+        int tileHeight = (int) Math.round(rowPitch);
+        boolean badgeAtRight = badgeAtRight(badges, tileWidth, width);
         List<DetectedElement> result = new ArrayList<>(elements);
         for (DetectedElement badge : badges) {
             BoundingBox box = badge.box();
-            int left = badgeAtRight ? box.right() - (int) Math.round(columnPitch) : box.x();
-            BoundingBox tile = clip(left, box.y(), (int) Math.round(columnPitch), (int) Math.round(rowPitch),
-                    width, height);
+            int left = badgeAtRight ? box.right() - tileWidth : box.x();
+            BoundingBox tile = new BoundingBox(left, box.y(), tileWidth, tileHeight).clippedTo(width, height);
             boolean alreadyFound = result.stream().anyMatch(e -> e.type() == ElementType.IMAGE
                     && e.box().iou(tile) >= KEPT_TILE_OVERLAP);
             if (alreadyFound || tile.area() == 0) {
@@ -135,9 +136,11 @@ final class BadgeGrid {
      * fits both ways, the side that leaves more equal margins on the left and right wins.
      */
     private static boolean badgeAtRight(List<DetectedElement> badges, int pitch, int width) {
-        int firstLeft = badges.stream().mapToInt(b -> b.box().x()).min().orElse(0);
+        BoundingBox first = badges.stream().map(DetectedElement::box)
+                .min(Comparator.comparingInt(BoundingBox::x)).orElseThrow();
+        int firstLeft = first.x();
         int lastRight = badges.stream().mapToInt(b -> b.box().right()).max().orElse(0);
-        int badgeWidth = badges.get(0).box().width();
+        int badgeWidth = first.width();
         int slack = Math.round(FIT_TOLERANCE * width);
 
         int rightLeftMargin = firstLeft + badgeWidth - pitch;
@@ -152,11 +155,4 @@ final class BadgeGrid {
         return Math.abs(rightLeftMargin - rightRightMargin) <= Math.abs(leftLeftMargin - leftRightMargin);
     }
 
-    private static BoundingBox clip(int x, int y, int boxWidth, int boxHeight, int width, int height) {
-        int left = Math.max(0, x);
-        int top = Math.max(0, y);
-        int right = Math.min(width, x + boxWidth);
-        int bottom = Math.min(height, y + boxHeight);
-        return new BoundingBox(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
-    }
 }

@@ -13,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.max;
 import static org.bytedeco.opencv.global.opencv_core.reduce;
 import static org.bytedeco.opencv.global.opencv_core.split;
+import static org.bytedeco.opencv.global.opencv_core.transpose;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
@@ -73,6 +74,16 @@ final class BarBoundaries {
             }
         }
         return new BarBoundaries(rows, height);
+    }
+
+    /**
+     * Finds the columns of an 8-bit BGR image where the colour changes along nearly its whole height, such as the
+     * edge between two panes, as {@link #rows()} of the result. Callers run inside a JavaCPP PointerScope.
+     */
+    static BarBoundaries findColumns(Mat bgr) {
+        Mat transposed = new Mat();
+        transpose(bgr, transposed);
+        return find(transposed);
     }
 
     List<Integer> rows() {

@@ -60,6 +60,15 @@ public record BoundingBox(int x, int y, int width, int height) {
                 && other.centerY() >= y && other.centerY() <= bottom();
     }
 
+    /** Returns the part of this box inside an image of the given size, with no width or height when none is. */
+    public BoundingBox clippedTo(int imageWidth, int imageHeight) {
+        int left = Math.max(0, x);
+        int top = Math.max(0, y);
+        int right = Math.min(imageWidth, right());
+        int bottom = Math.min(imageHeight, bottom());
+        return new BoundingBox(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+    }
+
     /** Returns the smallest box that covers both boxes. */
     public BoundingBox union(BoundingBox other) {
         int left = Math.min(x, other.x);

@@ -6,8 +6,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.bytedeco.opencv.global.opencv_core.transpose;
-
 /**
  * The rules for desktop (landscape) screens, applied to the controls and text lines found on one image. A modal
  * dialog over a scrim hides the page behind it ({@link ScrimFinder}). The items of a bar along the top or bottom
@@ -79,11 +77,9 @@ final class DesktopLayout {
             return new Modal(dialog, new BoundingBox(0, 0, width, height));
         }
 
-        Mat transposed = new Mat();
-        transpose(bgr, transposed);
         List<Integer> edges = new ArrayList<>();
         edges.add(0);
-        edges.addAll(BarBoundaries.find(transposed).rows());
+        edges.addAll(BarBoundaries.findColumns(bgr).rows());
         edges.add(width);
         for (int i = 0; i + 1 < edges.size(); i++) {
             int left = edges.get(i);

@@ -40,9 +40,6 @@ final class DesktopPanel {
     /** Factor by which an item is enlarged before it is read. */
     private static final int READ_SCALE = 3;
 
-    /** Most common gray below which the band is dark and its text light. */
-    private static final int DARK_BACKGROUND = 128;
-
     /** Letters or digits a reading must have to be a label; fewer are an icon read as a character. */
     private static final int MIN_LABEL_CHARACTERS = 2;
 
@@ -173,7 +170,7 @@ final class DesktopPanel {
         if (ocr != null) {
             BoundingBox margin = new BoundingBox(text.x() - READ_MARGIN, text.y() - READ_MARGIN,
                     text.width() + 2 * READ_MARGIN, text.height() + 2 * READ_MARGIN);
-            reading = ocr.readEnlarged(margin, READ_SCALE, background < DARK_BACKGROUND);
+            reading = ocr.readEnlarged(margin, READ_SCALE, OcrSession.isDarkFill(background));
         }
         String label = reading == null ? null : ControlLabeler.withoutLeadingGlyph(reading.text());
         if (label == null || label.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LABEL_CHARACTERS) {

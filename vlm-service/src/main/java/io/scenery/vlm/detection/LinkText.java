@@ -57,8 +57,9 @@ final class LinkText {
                 }
                 BoundingBox around = new BoundingBox(box.x() - box.height(), box.y() - box.height(),
                         box.width() + 2 * box.height(), 3 * box.height());
-                int background = mode(gray, box);
-                if (Math.abs(mode(gray, around) - background) > RegionMeasures.PLAIN_TOLERANCE) {
+                int background = RegionMeasures.modeWithin(gray, box);
+                int surroundings = RegionMeasures.modeWithin(gray, around);
+                if (Math.abs(surroundings - background) > RegionMeasures.PLAIN_TOLERANCE) {
                     continue;
                 }
                 if (blueLead(colour, shade, box, background) >= MIN_BLUE_LEAD) {
@@ -86,16 +87,6 @@ final class LinkText {
             }
         }
         return height;
-    }
-
-    /** Returns the most common gray in the box, clipped to the image. */
-    private static int mode(Mat gray, BoundingBox box) {
-        int left = Math.max(0, box.x());
-        int top = Math.max(0, box.y());
-        int right = Math.min(gray.cols(), box.right());
-        int bottom = Math.min(gray.rows(), box.bottom());
-        return RegionMeasures.mode(RegionMeasures.histogram(gray, new BoundingBox(left, top, right - left,
-                bottom - top)));
     }
 
     /**

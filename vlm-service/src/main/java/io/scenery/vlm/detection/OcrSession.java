@@ -29,6 +29,9 @@ import static org.bytedeco.tesseract.global.tesseract.TessResultIteratorDelete;
  */
 public final class OcrSession implements AutoCloseable {
 
+    /** Gray level (0 to 255) of a fill below which the text on it is light on dark and is read inverted. */
+    private static final int DARK_FILL = 128;
+
     /** Values of Tesseract's {@code thresholding_method} variable (Tesseract 5.x). */
     private static final String OTSU = "0";
     private static final String SAUVOLA = "2";
@@ -132,14 +135,10 @@ public final class OcrSession implements AutoCloseable {
      * dark on light. Returns null when nothing is read with enough confidence.
      */
     public RecognizedText readEnlarged(BoundingBox region, int scale, boolean lightOnDark) {
-        int left = Math.max(0, region.x());
-        int top = Math.max(0, region.y());
-        int right = Math.min(imageWidth, region.right());
-        int bottom = Math.min(imageHeight, region.bottom());
-        if (right - left < 2 || bottom - top < 2) {
+        BoundingBox clipped = region.clippedTo(imageWidth, imageHeight);
+        if (clipped.width() < 2 || clipped.height() < 2) {
             return null;
         }
-        BoundingBox clipped = new BoundingBox(left, top, right - left, bottom - top);
         try (Mat crop = new Mat(gray, new Rect(clipped.x(), clipped.y(), clipped.width(), clipped.height()));
              Mat enlarged = new Mat()) {
             resize(crop, enlarged, new Size(clipped.width() * scale, clipped.height() * scale), 0, 0, INTER_CUBIC);
@@ -154,6 +153,11 @@ public final class OcrSession implements AutoCloseable {
                 engine.SetImage(gray.data(), imageWidth, imageHeight, 1, (int) gray.step());
             }
         }
+    }
+
+    /** Returns whether text on a fill of this gray level (0 to 255) is light on dark, to be read inverted. */
+    static boolean isDarkFill(int fillGray) {
+        return fillGray < DARK_FILL;
     }
 
     @Override

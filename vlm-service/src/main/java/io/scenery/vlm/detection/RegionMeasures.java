@@ -271,6 +271,12 @@ final class RegionMeasures {
     }
 
     /** Returns the most common level of a gray histogram, the lowest one on a tie. */
+    /** Returns the most common gray in the part of the box inside the image, or 0 when none of it is. */
+    static int modeWithin(Mat gray, BoundingBox box) {
+        BoundingBox inside = box.clippedTo(gray.cols(), gray.rows());
+        return inside.area() == 0 ? 0 : mode(histogram(gray, inside));
+    }
+
     static int mode(long[] histogram) {
         int mode = 0;
         for (int level = 1; level < histogram.length; level++) {

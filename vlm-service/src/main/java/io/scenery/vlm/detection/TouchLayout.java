@@ -208,11 +208,7 @@ public class TouchLayout {
 
         /** Returns the part of the box at (x, y) of the given size that lies inside the image. */
         BoundingBox clip(int x, int y, int boxWidth, int boxHeight) {
-            int left = Math.max(0, x);
-            int top = Math.max(0, y);
-            int right = Math.min(width, x + boxWidth);
-            int bottom = Math.min(height, y + boxHeight);
-            return new BoundingBox(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+            return new BoundingBox(x, y, boxWidth, boxHeight).clippedTo(width, height);
         }
     }
 }

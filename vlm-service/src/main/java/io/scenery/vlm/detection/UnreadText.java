@@ -19,9 +19,6 @@ final class UnreadText {
     /** Factor by which a line is enlarged before it is read. */
     private static final int READ_SCALE = 2;
 
-    /** Gray level (0 to 255) of a fill below which its text is taken as light on dark. */
-    private static final int DARK_FILL = 128;
-
     /** Largest ratio of the heights of two parts of one line. */
     private static final double MAX_HEIGHT_RATIO = 1.6;
 
@@ -66,8 +63,8 @@ final class UnreadText {
 
             BoundingBox margin = new BoundingBox(line.x() - READ_MARGIN, line.y() - READ_MARGIN,
                     line.width() + 2 * READ_MARGIN, line.height() + 2 * READ_MARGIN);
-            int fill = RegionMeasures.mode(RegionMeasures.histogram(gray, clipped(margin, gray)));
-            RecognizedText reading = ocr.readEnlarged(margin, READ_SCALE, fill < DARK_FILL);
+            int fill = RegionMeasures.modeWithin(gray, margin);
+            RecognizedText reading = ocr.readEnlarged(margin, READ_SCALE, OcrSession.isDarkFill(fill));
             if (reading == null || reading.text().codePoints().filter(Character::isLetterOrDigit).count()
                     < MIN_CHARACTERS) {
                 continue;
@@ -122,13 +119,5 @@ final class UnreadText {
         boolean level = part.centerY() >= start.y() && part.centerY() <= start.bottom();
         int gap = Math.max(part.x() - line.right(), line.x() - part.right());
         return level && ratio <= MAX_HEIGHT_RATIO && gap <= height;
-    }
-
-    private static BoundingBox clipped(BoundingBox box, Mat gray) {
-        int left = Math.max(0, box.x());
-        int top = Math.max(0, box.y());
-        int right = Math.min(gray.cols(), box.right());
-        int bottom = Math.min(gray.rows(), box.bottom());
-        return new BoundingBox(left, top, Math.max(1, right - left), Math.max(1, bottom - top));
     }
 }
