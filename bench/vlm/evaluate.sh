@@ -4,7 +4,7 @@
 # Hidden views under a full-screen image are left out of the Android truth (see android_truth.py). The score
 # against every listed view is printed too, as "android-as-listed". The Android states are also scored in two
 # halves by time stamp, android-earlier and android-later. The touch-screen rules were first tuned on the earlier
-# half; later rules were written while looking at states of both halves, so neither half is held out now.
+# half. Later rules were written while looking at states of both halves, so neither half is held out now.
 # Usage: bench/vlm/evaluate.sh   (from anywhere; writes work files under bench/vlm/out/, which git ignores)
 # Environment: SCENERY_BENCH_JAVA_OPTS adds JVM options, for example
 #   "-Dscenery.bench.verbose=true -Dscenery.bench.draw=bench/vlm/out/boxes" to list detections and draw them.

@@ -131,7 +131,7 @@ public final class SceneryCli {
         }
     }
 
-    /** Returns up to four labelled elements of a scene as "type 'label'", and how many more it holds. */
+    /** Returns up to four labelled elements of a scene as "type 'label'", and how many more it contains. */
     static String labels(JsonNode elements) {
         StringBuilder text = new StringBuilder();
         int shown = 0;

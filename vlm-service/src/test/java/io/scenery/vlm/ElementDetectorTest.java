@@ -181,7 +181,7 @@ class ElementDetectorTest {
     }
 
     @Test
-    void dialogBesideLitPaneBlocksItsPageOnly() throws Exception {
+    void dialogBesideLitPaneBlocksPage() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderDialog(true);
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
 
@@ -294,7 +294,7 @@ class ElementDetectorTest {
     }
 
     @Test
-    void scrollBarAndSideMarkAreNoElements() throws Exception {
+    void scrollBarAndSideMarkIgnored() throws Exception {
         SyntheticScreen screen = SyntheticScreen.renderScrollBar();
         List<DetectedElement> found = detect(screen.encode(".png"), DetectType.ALL);
 
@@ -339,7 +339,7 @@ class ElementDetectorTest {
                 .toList();
         List<DetectedElement> toolbar = detect(Files.readAllBytes(viewer), DetectType.ALL);
 
-        // The grid shows three full rows of two tiles, each with a selection badge; several are white on white.
+        // The grid shows three full rows of two tiles, each with a selection badge. Several are white on white.
         assertThat(tiles).as("photo tiles").hasSizeGreaterThanOrEqualTo(6);
         assertThat(toolbar).as("the picker's finish button among %s", toolbar)
                 .anyMatch(e -> e.type() == ElementType.BUTTON && e.label() != null && e.label().startsWith("FINISH")

@@ -356,8 +356,8 @@ final class SyntheticScreen {
     }
 
     /**
-     * Draws a search field, placeholder text at its left and a magnifier at its right, next to a button with an
-     * icon beside its label, on a desktop page.
+     * Draws a search field, placeholder text at its left and a magnifier at its right, and a filled button below
+     * it, on a desktop page.
      */
     static SyntheticScreen renderSearchField() {
         SyntheticScreen screen = new SyntheticScreen();

@@ -17,13 +17,13 @@ final class BadgeGrid {
     /** Largest ratio of a badge's longer to its shorter side. */
     private static final double MAX_BADGE_ASPECT = 1.25;
 
-    /** Largest badge side as a share of the grid's pitch; larger boxes in a lattice are tiles themselves. */
+    /** Largest badge side as a share of the grid's pitch. Larger boxes in a lattice are tiles themselves. */
     private static final double MAX_BADGE_SHARE = 0.35;
 
     /** Largest deviation of one spacing of the lattice from its median, as a share of the median. */
     private static final double PITCH_TOLERANCE = 0.08;
 
-    /** Largest ratio of the row pitch to the column pitch or back; photo tiles are about square. */
+    /** Largest ratio of the row pitch to the column pitch or back, because photo tiles are about square. */
     private static final double MAX_PITCH_RATIO = 1.5;
 
     /** Overlap (intersection over union) from which a picture found in a tile's place is that tile. */

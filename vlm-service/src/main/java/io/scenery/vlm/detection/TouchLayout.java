@@ -139,10 +139,10 @@ public class TouchLayout {
         }
 
         /**
-         * Returns the controls with each group of overlapping touch targets of one bar joined into one control. Two
-         * touch targets of a bar cannot overlap, so overlapping ones are parts of one control, such as an eye icon
-         * and the count beside it on one bottom-bar button. The joined control is a button with the parts' labels
-         * from left to right, or an icon when no part has a label.
+         * Returns the controls with each group of overlapping touch targets of one bar joined into one control. The
+         * touch targets of a bar's controls do not overlap, so overlapping ones are parts of one control, such as an
+         * eye icon and the count beside it on one bottom-bar button. The joined control is a button with the parts'
+         * labels from left to right, or an icon when no part has a label.
          */
         public List<DetectedElement> withJoinedBarTargets(List<DetectedElement> controls) {
             List<DetectedElement> result = new ArrayList<>(controls);

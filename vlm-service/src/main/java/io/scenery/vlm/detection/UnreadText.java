@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads again the text-shaped regions that the page pass of OCR left unread or read in part. Tesseract's page pass
- * can skip a word of light text on a coloured bar while it reads the next word, so that "FINISH(0 / 9)" comes back
- * as "9)", and it cuts dim text on a dark panel into fragments ("Cod" for "Codeblock"). A region counts as unread
+ * Second OCR reading of the text-shaped regions that the page pass left unread or read in part. Tesseract's page
+ * pass can skip a word of light text on a coloured bar while it reads the next word: "FINISH(0 / 9)" came back as
+ * "9)". It can also cut dim text on a dark panel into fragments, "Cod" for "Codeblock". A region counts as unread
  * when words cover less than 60% of its width. It is joined with the unread regions and words level with it and
- * less than a line height away, and the joined line is read alone, enlarged, inverted when its fill is darker than
- * its text. A reading replaces the words it covers.
+ * less than a line height away, and the joined line is read alone, enlarged, inverted when its fill is dark. The
+ * reading replaces the words it covers.
  */
 final class UnreadText {
 
